@@ -1,0 +1,61 @@
+/**
+ * Screenshots of every page at phone and desktop widths, light and dark:
+ *   npm run build && npx vite-node scripts/screenshots.ts [outDir]
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from './chromium';
+import { startServer } from './start-server';
+
+const outDir = process.argv[2] ?? 'tests/e2e/screenshots';
+const pages: Array<[string, string]> = [
+  ['home', '/'],
+  ['seed', '/conversations/conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2'],
+  ['handoff', '/conversations/__HANDOFF__'],
+  ['unusual', '/conversations/__UNUSUAL__'],
+  ['result-json', '/operator-results/__QA__'],
+  ['result-extraction', '/operator-results/__ENTITIES__'],
+  ['bad-id', '/conversations/conv_conversation_01K1ETK'],
+  ['missing', '/conversations/conv_conversation_00000000000000000000000000'],
+  ['not-found', '/nowhere'],
+];
+const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1366, height: 900 } };
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const server = await startServer();
+  const browser = await launchChromium();
+  try {
+    const status = (await (await fetch(`${server.url}/api/status`)).json()) as { samples: Array<{ id: string; name: string }> };
+    const byName = (text: string) => status.samples.find((s) => s.name?.includes(text))?.id ?? '';
+    const handoff = byName('Refund request');
+    const conv = await (await fetch(`${server.url}/api/v3/Conversations/${handoff}`)).json();
+    const ids = conv.operatorResultIds as string[];
+    const replace = (path: string) =>
+      path
+        .replace('__HANDOFF__', handoff)
+        .replace('__UNUSUAL__', status.samples.find((s) => s.name === null)?.id ?? '')
+        .replace('__QA__', ids[3]!)
+        .replace('__ENTITIES__', ids[2]!);
+    const only = process.env.ONLY?.split(',');
+    for (const [name, path] of pages) {
+      if (only && !only.includes(name)) continue;
+      for (const [widthName, viewport] of Object.entries(widths)) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const context = await browser.newContext({ viewport, colorScheme, timezoneId: 'America/New_York', locale: 'en-US' });
+          const page = await context.newPage();
+          await page.goto(server.url + replace(path));
+          await page.waitForLoadState('networkidle');
+          await page.waitForTimeout(150);
+          await page.screenshot({ path: join(outDir, `${name}-${widthName}-${colorScheme}.png`), fullPage: process.env.FULL === '1' });
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,29 @@
+import * as z from 'zod/mini';
+
+/** Twilio's "apiStandards v1.0" error body, as the v3 spec declares it. */
+export const apiErrorBodySchema = z.looseObject({
+  code: z.number(),
+  message: z.string(),
+  httpStatusCode: z.optional(z.number()),
+  userError: z.optional(z.boolean()),
+  params: z.optional(z.nullable(z.record(z.string(), z.string()))),
+});
+
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/**
+ * Codes the BFF uses for errors it produces itself (Twilio's own are passed through).
+ * 20404 and 20429 mirror Twilio's generic codes; the 9xxxx range is this product's own.
+ */
+export const BFF_ERROR_CODES = {
+  invalidId: 90400,
+  notFound: 90404,
+  upstreamUnreachable: 90502,
+  upstreamTimeout: 90504,
+  unexpectedShape: 90510,
+  upstreamUnreadable: 90520,
+} as const;
+
+export function errorBody(code: number, httpStatusCode: number, message: string, userError: boolean): ApiErrorBody {
+  return { code, message, httpStatusCode, userError };
+}

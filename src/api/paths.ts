@@ -1,0 +1,10 @@
+/** Where the Conversation Intelligence v3 API lives, and the paths this product reads. */
+export const TWILIO_INTELLIGENCE_BASE = 'https://intelligence.twilio.com';
+
+export const apiPaths = {
+  conversation: (id: string) => `/v3/Conversations/${id}`,
+  operatorResult: (id: string) => `/v3/OperatorResults/${id}`,
+};
+
+/** The BFF mirrors the upstream paths under this prefix. */
+export const BFF_API_PREFIX = '/api';

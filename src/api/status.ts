@@ -1,0 +1,21 @@
+import * as z from 'zod/mini';
+
+export const demoSampleSchema = z.object({
+  id: z.string(),
+  name: z.nullable(z.string()),
+  blurb: z.string(),
+  channels: z.array(z.string()),
+  status: z.string(),
+  messageCount: z.number(),
+});
+
+/** What `GET /api/status` answers: how the server runs, never a secret. */
+export const serverStatusSchema = z.object({
+  mode: z.enum(['live', 'demo']),
+  accountSidPrefix: z.nullable(z.string()),
+  region: z.nullable(z.string()),
+  samples: z.array(demoSampleSchema),
+});
+
+export type DemoSampleSummary = z.infer<typeof demoSampleSchema>;
+export type ServerStatus = z.infer<typeof serverStatusSchema>;

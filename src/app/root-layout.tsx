@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { ModeBadge } from '../features/status/mode-badge';
+import { PRODUCT_NAME } from '../lib/use-document-title';
+
+/** After a client-side navigation, move focus to the new page so keyboard and screen-reader users follow. */
+function useFocusOnNavigate(target: React.RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    target.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname, target]);
+}
+
+export function RootLayout() {
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigate(main);
+  return (
+    <div className="min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-sky-900 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
+          <Link to="/" className="flex items-center gap-2 font-semibold text-slate-950 dark:text-white">
+            <img src="/favicon.svg" alt="" className="size-6" />
+            {PRODUCT_NAME}
+          </Link>
+          <ModeBadge />
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="mx-auto max-w-7xl px-3 py-4 outline-none sm:px-4 sm:py-6">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { aiHandoff, demoSamples, seedConversation, smsThread } from '../../mocks/fixtures/conversations';
+import { operatorResults } from '../../mocks/fixtures/operator-results';
+import { renderApp } from '../../../tests/render-app';
+
+const RECENT_KEY = 'conversation-viewer:recent';
+const seedId = seedConversation.id;
+const seedName = 'Customer Support Call - Order #12345';
+
+beforeEach(() => {
+  // jsdom has no scrolling; the layout scrolls to the top after each navigation.
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
+});
+
+async function renderHome() {
+  const app = renderApp('/');
+  const input = await screen.findByRole('textbox', { name: 'Conversation ID or link' });
+  return { ...app, input };
+}
+
+describe('home page: the paste box', () => {
+  it('opens the conversation when Enter is pressed on a valid ID', async () => {
+    const { router, user, input } = await renderHome();
+    await user.type(input, `${seedId}{Enter}`);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));
+    expect(await screen.findByRole('heading', { level: 1, name: seedName })).toBeInTheDocument();
+  });
+
+  it('opens the conversation with the Open button too', async () => {
+    const { router, user, input } = await renderHome();
+    await user.type(input, smsThread.id);
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${smsThread.id}`));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Appointment reschedule by SMS' })).toBeInTheDocument();
+  });
+
+  it('trims whitespace and line breaks around a pasted ID', async () => {
+    const { router, user, input } = await renderHome();
+    await user.click(input);
+    await user.paste(`  \n\t${seedId} \r\n `);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));
+    expect(await screen.findByRole('heading', { level: 1, name: seedName })).toBeInTheDocument();
+  });
+
+  it('finds the ID in a pasted link', async () => {
+    const { router, user, input } = await renderHome();
+    await user.click(input);
+    await user.paste(`https://console.twilio.com/us1/monitor/intelligence/conversations/${aiHandoff.id}?frameUrl=%2Fconsole#details`);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${aiHandoff.id}`));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Refund request handed from AI agent to billing' })).toBeInTheDocument();
+  });
+
+  it('finds the ID in a sentence', async () => {
+    const { router, user, input } = await renderHome();
+    await user.click(input);
+    await user.paste(`Could you look at ${seedId}, the customer called twice.`);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));
+    expect(await screen.findByRole('heading', { level: 1, name: seedName })).toBeInTheDocument();
+  });
+
+  it('opens an operator result ID on the operator result page', async () => {
+    const result = operatorResults[0]!;
+    const { router, user, input } = await renderHome();
+    await user.click(input);
+    await user.paste(result.id);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/operator-results/${result.id}`));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Operator result' })).toBeInTheDocument();
+    expect(screen.getAllByText(result.id).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a wrong prefix', 'conversation_01k1etk2y5f1y9fpe2epfdtvv2', 'A conversation ID starts with "conv_conversation_".'],
+    [
+      'another kind of ID',
+      'conv_participant_01k1etx3jbfx88476ccja0889c',
+      'This is a participant ID, not a conversation ID. A conversation ID starts with "conv_conversation_".',
+    ],
+    [
+      'an ID that is too short',
+      'conv_conversation_01k1etk2',
+      'Too short: "conv_conversation_" must be followed by exactly 26 characters, and this has 8.',
+    ],
+    [
+      'an ID with an upper-case character',
+      'conv_conversation_01K1etk2y5f1y9fpe2epfdtvv2',
+      'Character 21 is "K": after "conv_conversation_" only lower-case letters and digits are allowed. IDs are all lower case.',
+    ],
+    ['an ID typed in upper case', 'CONV_CONVERSATION_01K1ETK2Y5F1Y9FPE2EPFDTVV2', 'A conversation ID is all lower case: it starts with "conv_conversation_".'],
+  ])('explains %s without navigating, and clears the message when typing again', async (_case, value, message) => {
+    const { router, user, input } = await renderHome();
+    await user.click(input);
+    await user.paste(value);
+    await user.keyboard('{Enter}');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(message);
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(router.state.location.pathname).toBe('/');
+    expect(input).toHaveValue(value);
+
+    await user.type(input, 'x');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(input).toHaveAttribute('aria-invalid', 'false');
+    expect(router.state.location.pathname).toBe('/');
+  });
+
+  it('asks for an ID when submitted empty or blank', async () => {
+    const { router, user, input } = await renderHome();
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Paste a conversation ID, or a link that contains one.');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+
+    await user.type(input, '   ');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Paste a conversation ID, or a link that contains one.');
+    expect(router.state.location.pathname).toBe('/');
+  });
+});
+
+describe('home page: demo mode', () => {
+  it('says it runs on demo data', async () => {
+    renderApp('/');
+    expect(await screen.findByText('Demo data')).toBeInTheDocument();
+    expect(document.title).toBe('Conversation Viewer');
+  });
+
+  it('lists the seven demo samples as links, the seed first', async () => {
+    const { router, user } = renderApp('/');
+    const samples = await screen.findByRole('region', { name: 'Sample conversations' });
+    const links = within(samples).getAllByRole('link');
+    expect(links).toHaveLength(7);
+    expect(demoSamples).toHaveLength(7);
+    links.forEach((link, index) => expect(link).toHaveAttribute('href', `/conversations/${demoSamples[index]!.conversation.id}`));
+    expect(links[0]).toHaveTextContent(seedName);
+    expect(links[0]).toHaveTextContent('VOICE · CLOSED · 3 messages');
+    expect(links[5]).toHaveTextContent('Untitled conversation');
+    expect(links[6]).toHaveTextContent('2,000 messages');
+
+    await user.click(links[0]!);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));
+    expect(await screen.findByRole('heading', { level: 1, name: seedName })).toBeInTheDocument();
+  });
+});
+
+describe('home page: recent conversations', () => {
+  it('lists a conversation opened on this browser, and Clear empties the list', async () => {
+    const { router, user } = renderApp('/');
+    const recentHeading = await screen.findByRole('heading', { name: 'Opened recently on this browser' });
+    expect(recentHeading).toBeInTheDocument();
+    expect(screen.getByText(/Conversations you open appear here/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Clear' })).not.toBeInTheDocument();
+
+    const samples = await screen.findByRole('region', { name: 'Sample conversations' });
+    await user.click(within(samples).getAllByRole('link')[0]!);
+    expect(await screen.findByRole('heading', { level: 1, name: seedName })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Conversation Viewer' }));
+    const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
+    expect(router.state.location.pathname).toBe('/');
+    const entry = within(recent).getByRole('link', { name: seedName });
+    expect(entry).toHaveAttribute('href', `/conversations/${seedId}`);
+    expect(within(recent).getByText(seedId)).toBeInTheDocument();
+    expect(within(recent).getByText(/^opened /)).toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]')).toEqual([expect.objectContaining({ id: seedId, name: seedName })]);
+
+    await user.click(within(recent).getByRole('button', { name: 'Clear' }));
+    expect(within(recent).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(recent).getByText(/Conversations you open appear here/)).toBeInTheDocument();
+    expect(localStorage.getItem(RECENT_KEY)).toBeNull();
+  });
+
+  it('lists the most recent first, without duplicates', async () => {
+    localStorage.setItem(
+      RECENT_KEY,
+      JSON.stringify([
+        { id: smsThread.id, name: smsThread.name, openedAt: '2026-03-10T15:00:00Z' },
+        { id: seedId, name: seedName, openedAt: '2026-03-09T15:00:00Z' },
+      ]),
+    );
+    const { user } = renderApp(`/conversations/${seedId}`);
+    expect(await screen.findByRole('heading', { level: 1, name: seedName })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Conversation Viewer' }));
+    const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
+    expect(within(recent).getAllByRole('link').map((link) => link.textContent)).toEqual([seedName, 'Appointment reschedule by SMS']);
+  });
+
+  it('shows an entry without a name as an untitled conversation', async () => {
+    localStorage.setItem(RECENT_KEY, JSON.stringify([{ id: seedId, name: null, openedAt: '2026-03-09T15:00:00Z' }]));
+    renderApp('/');
+    const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
+    expect(within(recent).getByRole('link', { name: 'Untitled conversation' })).toHaveAttribute('href', `/conversations/${seedId}`);
+  });
+
+  it.each([
+    ['invalid JSON', '{"id": "conv_conversation_'],
+    ['JSON of the wrong shape', JSON.stringify({ id: seedId, name: seedName })],
+    ['entries of the wrong shape', JSON.stringify([{ id: 42, name: seedName, openedAt: '2026-03-09T15:00:00Z' }, 'conv_conversation_x', null])],
+    ['a bare string', JSON.stringify('hello')],
+  ])('ignores corrupted stored data (%s) instead of breaking the page', async (_case, stored) => {
+    localStorage.setItem(RECENT_KEY, stored);
+    renderApp('/');
+    expect(await screen.findByRole('textbox', { name: 'Conversation ID or link' })).toBeInTheDocument();
+    const recent = screen.getByRole('region', { name: 'Opened recently on this browser' });
+    expect(within(recent).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(recent).getByText(/Conversations you open appear here/)).toBeInTheDocument();
+    expect(screen.queryByText('Something went wrong on this page')).not.toBeInTheDocument();
+  });
+
+  it('drops a stored entry whose ID is malformed and keeps the valid ones', async () => {
+    localStorage.setItem(
+      RECENT_KEY,
+      JSON.stringify([
+        { id: 'conv_conversation_../../v3/OperatorResults', name: 'Tampered', openedAt: '2026-03-09T15:00:00Z' },
+        { id: seedId, name: seedName, openedAt: '2026-03-09T15:00:00Z' },
+        { id: 'conv_conversation_01K1ETK2Y5F1Y9FPE2EPFDTVV2', name: 'Upper case', openedAt: '2026-03-09T15:00:00Z' },
+      ]),
+    );
+    renderApp('/');
+    const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
+    expect(within(recent).getAllByRole('link').map((link) => link.textContent)).toEqual([seedName]);
+    expect(screen.queryByText('Tampered')).not.toBeInTheDocument();
+    expect(screen.queryByText('Upper case')).not.toBeInTheDocument();
+  });
+
+  it('does not break the page when a stored entry has an unreadable date', async () => {
+    localStorage.setItem(
+      RECENT_KEY,
+      JSON.stringify([
+        { id: seedId, name: seedName, openedAt: 'yesterday' },
+        { id: smsThread.id, name: smsThread.name, openedAt: '2026-03-10T15:00:00Z' },
+      ]),
+    );
+    renderApp('/');
+    expect(await screen.findByRole('textbox', { name: 'Conversation ID or link' })).toBeInTheDocument();
+    const recent = screen.getByRole('region', { name: 'Opened recently on this browser' });
+    expect(within(recent).getByRole('link', { name: 'Appointment reschedule by SMS' })).toBeInTheDocument();
+    expect(screen.queryByText('Something went wrong on this page')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,115 @@
+import { Link, useParams } from 'react-router';
+import { checkId } from '../../api/ids';
+import type { OperatorResult } from '../../api/operator-result';
+import { Badge } from '../../components/badge';
+import { CopyButton } from '../../components/copy-button';
+import { IdHeading } from '../../components/id-heading';
+import { InvalidId } from '../../components/invalid-id';
+import { PanelBoundary } from '../../components/panel-boundary';
+import { QueryView } from '../../components/query-view';
+import { SkeletonBlock } from '../../components/skeleton';
+import { useOperatorResult } from '../../features/operator-results/api';
+import { Provenance } from '../../features/operator-results/provenance';
+import { ResultBody } from '../../features/operator-results/result-body';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+const FORMAT_LABELS: Record<string, string> = { TEXT: 'Text', JSON: 'JSON', CLASSIFICATION: 'Classification', EXTRACTION: 'Extraction' };
+
+export function Component() {
+  const { operatorResultId = '' } = useParams();
+  const check = checkId('operatorResult', operatorResultId);
+  if (!check.ok) return <InvalidIdPage value={operatorResultId} problem={check.problem} />;
+  return <OperatorResultView key={check.id} id={check.id} />;
+}
+
+function InvalidIdPage({ value, problem }: { value: string; problem: string }) {
+  useDocumentTitle('Invalid operator result ID');
+  return <InvalidId label="operator result ID" value={value} problem={problem} />;
+}
+
+function OperatorResultView({ id }: { id: string }) {
+  const query = useOperatorResult(id);
+  useDocumentTitle(query.data ? `${FORMAT_LABELS[query.data.outputFormat] ?? query.data.outputFormat} result` : 'Operator result');
+  return (
+    <div className="mx-auto max-w-4xl">
+      <QueryView query={query} subject="operator result" loading={<ResultSkeleton />} heading={<IdHeading title="Operator result" id={id} />}>
+        {(result) => <ResultLayout result={result} />}
+      </QueryView>
+    </div>
+  );
+}
+
+function ResultSkeleton() {
+  return (
+    <div aria-busy="true" className="space-y-4">
+      <p role="status" className="sr-only">
+        Loading operator result…
+      </p>
+      <SkeletonBlock className="h-8 w-1/2" />
+      <SkeletonBlock className="h-32" />
+      <SkeletonBlock className="h-64" />
+    </div>
+  );
+}
+
+const card = 'rounded-xl border border-slate-200 bg-white p-4 sm:p-6 dark:border-slate-700 dark:bg-slate-900';
+
+function ResultLayout({ result }: { result: OperatorResult }) {
+  const conversationLink = `/conversations/${result.conversationId}`;
+  return (
+    <div className="space-y-4">
+      <Link to={conversationLink} className="inline-block text-sm font-medium text-sky-800 underline dark:text-sky-300">
+        ← Back to the conversation
+      </Link>
+      <header className={card}>
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="text-xl font-semibold text-slate-950 sm:text-2xl dark:text-white">Operator result</h1>
+          <Badge tone={result.outputFormat in FORMAT_LABELS ? 'violet' : 'outline'}>{FORMAT_LABELS[result.outputFormat] ?? result.outputFormat}</Badge>
+        </div>
+        <p className="mt-1 font-mono text-xs break-all text-slate-600 dark:text-slate-400">{result.id}</p>
+        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+          From conversation{' '}
+          <Link to={conversationLink} className="font-mono text-xs break-all text-sky-800 underline dark:text-sky-300">
+            {result.conversationId}
+          </Link>
+        </p>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <CopyButton value={result.id} label="Copy ID" />
+          <CopyButton value={() => window.location.href} label="Copy link" />
+        </div>
+      </header>
+      <section aria-labelledby="result-heading" className={card}>
+        <h2 id="result-heading" className="mb-3 text-base font-semibold text-slate-950 dark:text-white">
+          Result
+        </h2>
+        <PanelBoundary name="result">
+          <ResultBody result={result} />
+        </PanelBoundary>
+      </section>
+      {result.referenceIds.length > 0 && (
+        <section aria-labelledby="references-heading" className={card}>
+          <h2 id="references-heading" className="text-base font-semibold text-slate-950 dark:text-white">
+            Messages it refers to ({result.referenceIds.length})
+          </h2>
+          <ul className="mt-2 space-y-1">
+            {result.referenceIds.map((reference) => (
+              <li key={reference}>
+                <Link to={`${conversationLink}#${reference}`} className="font-mono text-xs break-all text-sky-800 underline dark:text-sky-300">
+                  {reference}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="provenance-heading" className={card}>
+        <h2 id="provenance-heading" className="text-base font-semibold text-slate-950 dark:text-white">
+          How it was produced
+        </h2>
+        <PanelBoundary name="provenance">
+          <Provenance result={result} />
+        </PanelBoundary>
+      </section>
+    </div>
+  );
+}

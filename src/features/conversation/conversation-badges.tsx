@@ -1,0 +1,34 @@
+import { Badge, type BadgeTone } from '../../components/badge';
+
+const STATUS_TONES: Record<string, BadgeTone> = { ACTIVE: 'green', INACTIVE: 'amber', CLOSED: 'neutral' };
+const STATUS_LABELS: Record<string, string> = { ACTIVE: 'Active', INACTIVE: 'Inactive', CLOSED: 'Closed' };
+
+export function StatusBadge({ status }: { status: string }) {
+  const known = status in STATUS_LABELS;
+  return (
+    <Badge tone={STATUS_TONES[status] ?? 'outline'} title={known ? `Status: ${status}` : `Status value not known to this viewer: ${status}`}>
+      {status === 'ACTIVE' && <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-600 dark:bg-emerald-400" />}
+      {STATUS_LABELS[status] ?? status}
+    </Badge>
+  );
+}
+
+const CHANNEL_LABELS: Record<string, string> = {
+  VOICE: 'Voice',
+  SMS: 'SMS',
+  RCS: 'RCS',
+  EMAIL: 'Email',
+  WHATSAPP: 'WhatsApp',
+  CHAT: 'Chat',
+  API: 'API',
+  SYSTEM: 'System',
+};
+
+export function ChannelBadge({ channel }: { channel: string }) {
+  const label = CHANNEL_LABELS[channel];
+  return (
+    <Badge tone={label ? 'blue' : 'outline'} title={label ? `Channel: ${channel}` : `Channel value not known to this viewer: ${channel}`}>
+      {label ?? channel}
+    </Badge>
+  );
+}

@@ -1,0 +1,43 @@
+import { Badge } from '../../components/badge';
+import { ParticipantAvatar } from './participant-avatar';
+import type { ParticipantView } from './participant-directory';
+
+const plural = (count: number, word: string) => `${count.toLocaleString()} ${word}${count === 1 ? '' : 's'}`;
+
+export function ParticipantsPanel({ participants }: { participants: ParticipantView[] }) {
+  return (
+    <section aria-labelledby="participants-heading" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <h2 id="participants-heading" className="text-base font-semibold text-slate-950 dark:text-white">
+        Participants <span className="font-normal text-slate-600 dark:text-slate-400">({participants.length})</span>
+      </h2>
+      {participants.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">This conversation lists no participants.</p>
+      ) : (
+        <ul className="mt-3 space-y-3">
+          {participants.map((participant) => (
+            <li key={participant.id} className="flex gap-3">
+              <ParticipantAvatar participant={participant} />
+              <div className="min-w-0 flex-1">
+                <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <span className={`font-medium ${participant.colour.text} ${participant.hasName ? '' : 'italic'}`}>{participant.name}</span>
+                  <Badge tone={participant.type === null ? 'outline' : 'neutral'}>{participant.typeLabel}</Badge>
+                </div>
+                <p className="text-xs text-slate-600 dark:text-slate-400">{plural(participant.messageCount, 'message')}</p>
+                {participant.addressValues.length > 0 && (
+                  <ul className="mt-1 space-y-0.5" aria-label={`Addresses of ${participant.name}`}>
+                    {participant.addressValues.map((address) => (
+                      <li key={address}>
+                        <code className="font-mono text-xs break-all text-slate-800 dark:text-slate-200">{address}</code>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <p className="mt-0.5 font-mono text-[0.7rem] break-all text-slate-500 dark:text-slate-400">{participant.id}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

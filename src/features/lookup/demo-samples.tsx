@@ -1,0 +1,30 @@
+import { Link } from 'react-router';
+import type { DemoSampleSummary } from '../../api/status';
+
+export function DemoSamples({ samples }: { samples: DemoSampleSummary[] }) {
+  return (
+    <section aria-labelledby="samples-heading">
+      <h2 id="samples-heading" className="text-lg font-semibold text-slate-950 dark:text-white">
+        Sample conversations
+      </h2>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">The server runs on demo data. Open one of these to look around.</p>
+      <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+        {samples.map((sample) => (
+          <li key={sample.id}>
+            <Link
+              to={`/conversations/${sample.id}`}
+              className="block h-full rounded-xl border border-slate-200 bg-white p-4 hover:border-sky-500 hover:shadow-sm dark:border-slate-700 dark:bg-slate-900 dark:hover:border-sky-400"
+            >
+              <span className="block font-semibold text-slate-950 dark:text-white">{sample.name ?? 'Untitled conversation'}</span>
+              <span className="mt-1 block text-sm text-slate-700 dark:text-slate-300">{sample.blurb}</span>
+              <span className="mt-2 block text-xs text-slate-600 dark:text-slate-400">
+                {sample.channels.join(', ') || 'No channel'} · {sample.status} · {sample.messageCount.toLocaleString()}{' '}
+                {sample.messageCount === 1 ? 'message' : 'messages'}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { apiErrorBodySchema, type ApiErrorBody } from '../api/error';
+import { summariseIssues } from '../api/issues';
+
+type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } } };
+
+/** An HTTP error from the viewer's server, carrying the v3 error body and when to retry. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly receivedAt = Date.now();
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody | null,
+    /** How long the server asked us to wait (rate limits), in ms, if it said. */
+    readonly retryAfterMs: number | null,
+  ) {
+    super(body?.message ?? `HTTP ${status}`);
+  }
+}
+
+/** The answer was successful but does not match the contract. */
+export class UnexpectedShapeError extends Error {
+  override name = 'UnexpectedShapeError';
+}
+
+/** The viewer's own server could not be reached (offline, server stopped). */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+/**
+ * When to retry after a 429. `Retry-After` is seconds or an HTTP date; Twilio's
+ * `X-RateLimit-Reset` is read as seconds from now, or as a Unix time when it is that large.
+ */
+export function retryDelayFromHeaders(headers: Headers, now = Date.now()): number | null {
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter !== null) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset = Number(headers.get('x-ratelimit-reset') ?? Number.NaN);
+  if (Number.isFinite(reset)) return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
+  return null;
+}
+
+export async function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new NetworkError('The viewer\u2019s server could not be reached.');
+  }
+  let payload: unknown = null;
+  try {
+    payload = await response.json();
+  } catch {
+    if (response.ok) throw new UnexpectedShapeError('The server answered with something that is not JSON.');
+  }
+  if (!response.ok) {
+    const body = apiErrorBodySchema.safeParse(payload);
+    throw new ApiError(response.status, body.success ? body.data : null, retryDelayFromHeaders(response.headers));
+  }
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new UnexpectedShapeError(summariseIssues(parsed.error.issues));
+  return parsed.data;
+}

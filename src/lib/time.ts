@@ -1,0 +1,51 @@
+/** Formatters are created once: building an Intl formatter per message is expensive. */
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+const zoneFormat = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' });
+
+export const formatTime = (iso: string) => timeFormat.format(new Date(iso));
+export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+export const formatDay = (iso: string) => dayFormat.format(new Date(iso));
+/** A key that changes exactly when the local calendar day changes. */
+export const dayKey = (iso: string) => dayKeyFormat.format(new Date(iso));
+
+/** ISO-8601 in UTC, for tooltips and machine-readable `dateTime` attributes. */
+export function utcIso(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('.000Z', 'Z');
+}
+
+export function timeZoneName(at = new Date()): string {
+  return zoneFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'local time';
+}
+
+/** "+4:05" or "+1:02:03": the time since the conversation started. */
+export function formatOffset(fromIso: string, toIso: string): string {
+  const total = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `+${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `+${minutes}:${seconds}`;
+}
+
+/** "15 min 30 s", "2 h 5 min", "3 d 4 h": a span for people, at most two units. */
+export function formatDuration(fromIso: string, toIso: string): string {
+  const total = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
+  const units: Array<[string, number]> = [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['min', 60],
+    ['s', 1],
+  ];
+  const parts: string[] = [];
+  let rest = total;
+  for (const [label, size] of units) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 && parts.length < 2) parts.push(`${count} ${label}`);
+    else if (parts.length > 0) break;
+  }
+  return parts.length > 0 ? parts.join(' ') : '0 s';
+}

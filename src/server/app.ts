@@ -1,0 +1,127 @@
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { conversationSchema } from '../api/conversation';
+import { apiErrorBodySchema, BFF_ERROR_CODES, errorBody } from '../api/error';
+import { checkId, type IdKind } from '../api/ids';
+import { summariseIssues } from '../api/issues';
+import { operatorResultSchema } from '../api/operator-result';
+import { apiPaths } from '../api/paths';
+import type { ServerStatus } from '../api/status';
+import { UpstreamUnavailable, type Upstream } from './upstream-contract';
+
+export type LogEntry = Record<string, string | number | boolean | undefined>;
+export type Logger = (entry: LogEntry) => void;
+
+/** Structured, one JSON object a line. Never given message text or credentials. */
+export const jsonLogger: Logger = (entry) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+
+export type AppOptions = {
+  upstream: Upstream;
+  status: ServerStatus;
+  /** Absolute path of the built SPA; when set, it is served with an index.html fallback. */
+  serveSpa?: (app: Hono) => void;
+  log?: Logger;
+};
+
+/** Headers from Twilio that a client needs to act on (rate limits) or to report a problem. */
+const FORWARDED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'twilio-request-id'];
+
+type Schema = { safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } } };
+
+const RESOURCES: Record<'conversation' | 'operatorResult', { kind: IdKind; schema: Schema; path: (id: string) => string }> = {
+  conversation: { kind: 'conversation', schema: conversationSchema, path: apiPaths.conversation },
+  operatorResult: { kind: 'operatorResult', schema: operatorResultSchema, path: apiPaths.operatorResult },
+};
+
+export function createApp({ upstream, status, serveSpa, log = jsonLogger }: AppOptions): Hono {
+  const app = new Hono();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('Cache-Control', 'no-store');
+    log({
+      level: c.res.status >= 500 ? 'error' : c.res.status >= 400 ? 'warn' : 'info',
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  const proxy = (resource: keyof typeof RESOURCES) => async (c: Context) => {
+    const { kind, schema, path } = RESOURCES[resource];
+    const check = checkId(kind, c.req.param('id') ?? '');
+    if (!check.ok) return c.json(errorBody(BFF_ERROR_CODES.invalidId, 400, check.problem, true), 400);
+
+    let answer;
+    try {
+      answer = await upstream.get(path(check.id));
+    } catch (error) {
+      if (error instanceof UpstreamUnavailable) {
+        log({ level: 'error', event: 'upstream_unavailable', reason: error.reason, detail: error.detail });
+        return error.reason === 'timeout'
+          ? c.json(errorBody(BFF_ERROR_CODES.upstreamTimeout, 504, 'Twilio did not answer in time.', false), 504)
+          : c.json(errorBody(BFF_ERROR_CODES.upstreamUnreachable, 502, 'Twilio could not be reached.', false), 502);
+      }
+      throw error;
+    }
+
+    for (const name of FORWARDED_HEADERS) {
+      const value = answer.headers[name];
+      if (value !== undefined) c.header(name, value);
+    }
+
+    if (answer.status === 200) {
+      const parsed = schema.safeParse(answer.body);
+      if (!parsed.success) {
+        const summary = summariseIssues(parsed.error.issues);
+        log({ level: 'error', event: 'upstream_shape', resource, issues: summary });
+        return c.json(errorBody(BFF_ERROR_CODES.unexpectedShape, 502, `Twilio answered with data in an unexpected shape (${summary}).`, false), 502);
+      }
+      // Passed through as Twilio sent it: validation never rewrites the body.
+      return c.json(answer.body as object, 200);
+    }
+
+    const upstreamStatus = (answer.status >= 400 && answer.status <= 599 ? answer.status : 502) as ContentfulStatusCode;
+    const errorShape = apiErrorBodySchema.safeParse(answer.body);
+    if (errorShape.success) return c.json(answer.body as object, upstreamStatus);
+    return c.json(errorBody(BFF_ERROR_CODES.upstreamUnreadable, upstreamStatus, `Twilio answered HTTP ${answer.status} without an error description.`, upstreamStatus < 500), upstreamStatus);
+  };
+
+  app.get('/api/status', (c) => c.json(status));
+  // `{.+}` so that IDs with slashes (path traversal attempts) reach the validator and get a 400.
+  app.get('/api/v3/Conversations/:id{.+}', proxy('conversation'));
+  app.get('/api/v3/OperatorResults/:id{.+}', proxy('operatorResult'));
+  app.all('/api/*', (c) => c.json(errorBody(BFF_ERROR_CODES.notFound, 404, `No API route ${c.req.method} ${c.req.path}.`, true), 404));
+
+  serveSpa?.(app);
+
+  app.onError((error, c) => {
+    log({ level: 'error', event: 'unhandled', name: error.name, message: error.message });
+    return c.json(errorBody(500, 500, 'The server failed to handle this request.', false), 500);
+  });
+
+  return app;
+}

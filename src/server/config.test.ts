@@ -1,0 +1,193 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { accountSidPrefix, ConfigError, loadConfig, readEnv } from './config';
+
+const SID = 'AC0123456789abcdef0123456789abcdef';
+const TOKEN = 'auth-token-9f8e7d6c5b4a';
+const API_KEY = 'SKfedcba9876543210fedcba9876543210';
+const API_SECRET = 'api-secret-1a2b3c4d';
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig(${JSON.stringify(Object.keys(env))}) did not throw`);
+}
+
+describe('loadConfig', () => {
+  it('runs in demo mode on 127.0.0.1:3000 with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('demo');
+    expect(config.credentials).toBeNull();
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.upstreamTimeoutMs).toBe(10_000);
+  });
+
+  it('goes live with an account SID and auth token', () => {
+    const config = loadConfig({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN });
+    expect(config.mode).toBe('live');
+    expect(config.credentials).toEqual({ kind: 'authToken', accountSid: SID, authToken: TOKEN });
+  });
+
+  it('goes live with an API key, its secret and the account SID', () => {
+    const config = loadConfig({ TWILIO_ACCOUNT_SID: SID, TWILIO_API_KEY: API_KEY, TWILIO_API_SECRET: API_SECRET });
+    expect(config.mode).toBe('live');
+    expect(config.credentials).toEqual({ kind: 'apiKey', accountSid: SID, apiKey: API_KEY, apiSecret: API_SECRET });
+  });
+
+  it('passes the region and edge through', () => {
+    const config = loadConfig({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_REGION: 'ie1', TWILIO_EDGE: 'dublin' });
+    expect(config.region).toBe('ie1');
+    expect(config.edge).toBe('dublin');
+  });
+
+  it.each([
+    ['only the account SID', { TWILIO_ACCOUNT_SID: SID }, ['TWILIO_AUTH_TOKEN']],
+    ['only the auth token', { TWILIO_AUTH_TOKEN: TOKEN }, ['TWILIO_ACCOUNT_SID']],
+    [
+      'an API key and secret without the account SID',
+      { TWILIO_API_KEY: API_KEY, TWILIO_API_SECRET: API_SECRET },
+      ['TWILIO_ACCOUNT_SID'],
+    ],
+    ['an API key without its secret', { TWILIO_ACCOUNT_SID: SID, TWILIO_API_KEY: API_KEY }, ['TWILIO_API_SECRET']],
+    ['an API secret without its key', { TWILIO_ACCOUNT_SID: SID, TWILIO_API_SECRET: API_SECRET }, ['TWILIO_API_KEY']],
+  ])('refuses %s, naming what is missing', (_label, env, missing) => {
+    const error = configError(env);
+    for (const name of missing) expect(error.message).toContain(name);
+    expect(error.message).not.toContain(TOKEN);
+    expect(error.message).not.toContain(API_SECRET);
+  });
+
+  it('refuses a malformed account SID, naming TWILIO_ACCOUNT_SID', () => {
+    const error = configError({ TWILIO_ACCOUNT_SID: 'AC123', TWILIO_AUTH_TOKEN: TOKEN });
+    expect(error.message).toContain('TWILIO_ACCOUNT_SID');
+    expect(error.message).not.toContain(TOKEN);
+    expect(configError({ TWILIO_ACCOUNT_SID: 'SK0123456789abcdef0123456789abcdef', TWILIO_AUTH_TOKEN: TOKEN }).message).toContain(
+      'TWILIO_ACCOUNT_SID',
+    );
+  });
+
+  it('refuses a malformed API key, naming TWILIO_API_KEY', () => {
+    const error = configError({ TWILIO_ACCOUNT_SID: SID, TWILIO_API_KEY: 'key', TWILIO_API_SECRET: API_SECRET });
+    expect(error.message).toContain('TWILIO_API_KEY');
+  });
+
+  it('parses PORT and UPSTREAM_TIMEOUT_MS from strings', () => {
+    const config = loadConfig({ PORT: '8080', UPSTREAM_TIMEOUT_MS: '2500', HOST: '0.0.0.0' });
+    expect(config.port).toBe(8080);
+    expect(config.upstreamTimeoutMs).toBe(2500);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['UPSTREAM_TIMEOUT_MS', '10'],
+    ['UPSTREAM_TIMEOUT_MS', 'soon'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(configError({ [name]: value }).message).toContain(name);
+  });
+
+  it('treats empty-string values as unset', () => {
+    const config = loadConfig({
+      TWILIO_ACCOUNT_SID: '',
+      TWILIO_AUTH_TOKEN: '',
+      TWILIO_API_KEY: '',
+      TWILIO_API_SECRET: '',
+      TWILIO_REGION: '',
+      TWILIO_EDGE: '',
+      HOST: '',
+      PORT: '',
+      UPSTREAM_TIMEOUT_MS: '',
+    });
+    expect(config).toMatchObject({ mode: 'demo', credentials: null, host: '127.0.0.1', port: 3000, upstreamTimeoutMs: 10_000 });
+  });
+
+  it('treats empty-string values as unset when they come through readEnv', () => {
+    const env = readEnv(
+      { TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '', PORT: '', HOST: '', UPSTREAM_TIMEOUT_MS: '' },
+      join(tmpdir(), 'no-such-dir-4b1f', '.env'),
+    );
+    expect(loadConfig(env)).toMatchObject({
+      mode: 'demo',
+      credentials: null,
+      host: '127.0.0.1',
+      port: 3000,
+      upstreamTimeoutMs: 10_000,
+    });
+  });
+});
+
+describe('readEnv', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'conversation-viewer-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function envFile(name: string, text: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, text, 'utf8');
+    return path;
+  }
+
+  it('reads variables from a .env file', () => {
+    const file = envFile('.env.read', `# Twilio\nTWILIO_ACCOUNT_SID=${SID}\nTWILIO_AUTH_TOKEN="${TOKEN}"\nPORT=4000\n`);
+    const env = readEnv({}, file);
+    expect(env).toEqual({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, PORT: '4000' });
+    expect(loadConfig(env)).toMatchObject({
+      mode: 'live',
+      port: 4000,
+      credentials: { kind: 'authToken', accountSid: SID, authToken: TOKEN },
+    });
+  });
+
+  it('lets real environment variables win over the file', () => {
+    const file = envFile('.env.override', `TWILIO_ACCOUNT_SID=${SID}\nTWILIO_AUTH_TOKEN=from-file\nPORT=4000\nHOST=0.0.0.0\n`);
+    const env = readEnv({ TWILIO_AUTH_TOKEN: 'from-env', PORT: '5000' }, file);
+    expect(env.TWILIO_AUTH_TOKEN).toBe('from-env');
+    expect(env.PORT).toBe('5000');
+    expect(env.HOST).toBe('0.0.0.0');
+    expect(env.TWILIO_ACCOUNT_SID).toBe(SID);
+    expect(loadConfig(env)).toMatchObject({ port: 5000, credentials: { authToken: 'from-env' } });
+  });
+
+  it('drops empty values from the file, so .env.example can be copied as it is', () => {
+    const file = envFile(
+      '.env.example-copy',
+      'TWILIO_ACCOUNT_SID=\nTWILIO_AUTH_TOKEN=\nTWILIO_API_KEY=\nTWILIO_API_SECRET=\nPORT=\n',
+    );
+    const env = readEnv({}, file);
+    expect(env).toEqual({});
+    expect(loadConfig(env)).toMatchObject({ mode: 'demo', port: 3000 });
+  });
+
+  it('does not let an empty environment variable blank out a value from the file', () => {
+    const file = envFile('.env.keep', 'PORT=4000\n');
+    expect(readEnv({ PORT: '' }, file).PORT).toBe('4000');
+  });
+
+  it('reads only the environment when the file does not exist', () => {
+    expect(readEnv({ PORT: '5000' }, join(dir, 'missing.env'))).toEqual({ PORT: '5000' });
+  });
+});
+
+describe('accountSidPrefix', () => {
+  it('shows the first 6 characters followed by an ellipsis', () => {
+    expect(accountSidPrefix(SID)).toBe('AC0123\u2026');
+  });
+
+  it('never shows the full SID', () => {
+    for (const sid of [SID, 'AC00000000000000000000000000000000', 'ACffffffffffffffffffffffffffffffff']) {
+      const shown = accountSidPrefix(sid);
+      expect(shown).not.toContain(sid);
+      expect(shown).toBe(`${sid.slice(0, 6)}\u2026`);
+      expect(shown.replace('\u2026', '')).toHaveLength(6);
+    }
+    expect(accountSidPrefix(SID)).not.toContain(SID.slice(6));
+  });
+});

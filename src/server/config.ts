@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import * as z from 'zod/mini';
+import { summariseIssues } from '../api/issues';
+
+const optionalText = z.optional(z.string().check(z.trim(), z.minLength(1)));
+
+const envSchema = z.object({
+  TWILIO_ACCOUNT_SID: z.optional(z.string().check(z.regex(/^AC[0-9a-fA-F]{32}$/, 'must be "AC" followed by 32 hex characters'))),
+  TWILIO_AUTH_TOKEN: optionalText,
+  TWILIO_API_KEY: z.optional(z.string().check(z.regex(/^SK[0-9a-fA-F]{32}$/, 'must be "SK" followed by 32 hex characters'))),
+  TWILIO_API_SECRET: optionalText,
+  TWILIO_REGION: optionalText,
+  TWILIO_EDGE: optionalText,
+  HOST: z._default(z.string(), '127.0.0.1'),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
+  UPSTREAM_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(120_000)), 10_000),
+});
+
+export type Credentials =
+  | { kind: 'authToken'; accountSid: string; authToken: string }
+  | { kind: 'apiKey'; accountSid: string; apiKey: string; apiSecret: string };
+
+export type Config = {
+  mode: 'live' | 'demo';
+  credentials: Credentials | null;
+  region?: string;
+  edge?: string;
+  host: string;
+  port: number;
+  upstreamTimeoutMs: number;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** An empty value means "not set", so `.env.example` can be copied as it is. */
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
+}
+
+/** Reads `.env` without overriding variables that are already set in the environment. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  return { ...withoutEmpty(fromFile), ...withoutEmpty(env) };
+}
+
+export function loadConfig(env: Record<string, string | undefined> = readEnv()): Config {
+  const parsed = envSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) throw new ConfigError(`Invalid configuration: ${summariseIssues(parsed.error.issues, 10)}`);
+  const e = parsed.data;
+  const base = { host: e.HOST, port: e.PORT, upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS, region: e.TWILIO_REGION, edge: e.TWILIO_EDGE };
+
+  if (e.TWILIO_API_KEY || e.TWILIO_API_SECRET) {
+    if (!e.TWILIO_API_KEY || !e.TWILIO_API_SECRET || !e.TWILIO_ACCOUNT_SID) {
+      throw new ConfigError('API key credentials need all three of TWILIO_API_KEY, TWILIO_API_SECRET and TWILIO_ACCOUNT_SID.');
+    }
+    return {
+      ...base,
+      mode: 'live',
+      credentials: { kind: 'apiKey', accountSid: e.TWILIO_ACCOUNT_SID, apiKey: e.TWILIO_API_KEY, apiSecret: e.TWILIO_API_SECRET },
+    };
+  }
+  if (e.TWILIO_ACCOUNT_SID || e.TWILIO_AUTH_TOKEN) {
+    if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN) {
+      throw new ConfigError('Account credentials need both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or use TWILIO_API_KEY and TWILIO_API_SECRET).');
+    }
+    return { ...base, mode: 'live', credentials: { kind: 'authToken', accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN } };
+  }
+  return { ...base, mode: 'demo', credentials: null };
+}
+
+/** The part of the account SID that is safe to show: enough to tell accounts apart. */
+export function accountSidPrefix(accountSid: string): string {
+  return `${accountSid.slice(0, 6)}\u2026`;
+}

@@ -1,0 +1,12 @@
+import type { DemoSampleSummary } from '../api/status';
+import { demoSamples } from '../mocks/fixtures/conversations';
+
+/** What the home page offers in demo mode. */
+export const demoSampleSummaries: DemoSampleSummary[] = demoSamples.map(({ conversation, blurb }) => ({
+  id: conversation.id,
+  name: conversation.name ?? null,
+  blurb,
+  channels: conversation.channels,
+  status: conversation.status,
+  messageCount: conversation.communications.length,
+}));

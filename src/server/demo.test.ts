@@ -1,0 +1,99 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { KNOWN_OUTPUT_FORMATS } from '../api/operator-result';
+import { serverStatusSchema } from '../api/status';
+import { DEMO_ACCOUNT } from '../mocks/fixtures/builders';
+import { demoSamples, seedConversation } from '../mocks/fixtures/conversations';
+import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
+import { loadConfig } from './config';
+import { buildServer } from './server';
+
+const server = buildServer(loadConfig({}), { log: () => {} });
+afterAll(() => server.close());
+
+async function get(path: string) {
+  const response = await server.app.request(path);
+  const text = await response.text();
+  return { response, text, body: JSON.parse(text) as Record<string, unknown> };
+}
+
+describe('demo mode: /api/status', () => {
+  it('says the server runs in demo mode', async () => {
+    const { response, body } = await get('/api/status');
+    expect(response.status).toBe(200);
+    expect(serverStatusSchema.safeParse(body).success).toBe(true);
+    expect(body.mode).toBe('demo');
+    expect(body.region).toBeNull();
+  });
+
+  it('lists the samples in display order, the seed conversation first', async () => {
+    const { body } = await get('/api/status');
+    const samples = body.samples as Array<{
+      id: string;
+      name: string | null;
+      blurb: string;
+      channels: string[];
+      status: string;
+      messageCount: number;
+    }>;
+    expect(samples[0]?.id).toBe(seedConversation.id);
+    expect(samples.map((s) => s.id)).toEqual(demoSamples.map((s) => s.conversation.id));
+    for (const [index, sample] of samples.entries()) {
+      const { conversation, blurb } = demoSamples[index]!;
+      expect(sample).toEqual({
+        id: conversation.id,
+        name: conversation.name ?? null,
+        blurb,
+        channels: conversation.channels,
+        status: conversation.status,
+        messageCount: conversation.communications.length,
+      });
+    }
+  });
+
+  it('contains no auth token and not the full account SID', async () => {
+    const { response, text } = await get('/api/status');
+    expect(text).not.toContain('demo-mode-token');
+    expect(text).not.toContain(DEMO_ACCOUNT);
+    for (const [, value] of response.headers) expect(value).not.toContain('demo-mode-token');
+  });
+});
+
+describe('demo mode: conversations', () => {
+  it.each(demoSamples.map((s) => [s.conversation.id, s.conversation] as const))(
+    'serves sample %s unchanged',
+    async (id, conversation) => {
+      const { response, body, text } = await get(`/api/v3/Conversations/${id}`);
+      expect(response.status).toBe(200);
+      expect(body).toEqual(conversation);
+      expect(text).not.toContain('demo-mode-token');
+    },
+  );
+
+  it('answers 404 with code 20404 for a valid ID it does not know', async () => {
+    const { response, body } = await get('/api/v3/Conversations/conv_conversation_7zzzzzzzzzzzzzzzzzzzzzzzzz');
+    expect(response.status).toBe(404);
+    expect(body).toMatchObject({ code: 20404, httpStatusCode: 404 });
+  });
+
+  it('answers 400 for a malformed ID', async () => {
+    const { response, body } = await get('/api/v3/Conversations/..%2F..%2Fv3%2FOperators');
+    expect(response.status).toBe(400);
+    expect(body).toMatchObject({ code: 90400, httpStatusCode: 400, userError: true });
+  });
+});
+
+describe('demo mode: operator results', () => {
+  it.each([...KNOWN_OUTPUT_FORMATS])('serves a %s result intact', async (format) => {
+    const result = operatorResults.find((r) => r.outputFormat === format);
+    expect(result, `a ${format} fixture`).toBeDefined();
+    const { response, body } = await get(`/api/v3/OperatorResults/${result!.id}`);
+    expect(response.status).toBe(200);
+    expect(body).toEqual(result);
+  });
+
+  it('answers 404 with code 20404 for the listed result that does not exist', async () => {
+    const { response, body } = await get(`/api/v3/OperatorResults/${missingOperatorResultId}`);
+    expect(response.status).toBe(404);
+    expect(body).toMatchObject({ code: 20404, httpStatusCode: 404 });
+  });
+});

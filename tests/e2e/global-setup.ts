@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { startServer } from '../../scripts/start-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Serves the production build (`npm run build` first) through the BFF in demo mode. */
+export default async function setup(project: TestProject) {
+  if (!existsSync('dist/index.html') || !existsSync('dist-server/main.js')) {
+    throw new Error('No production build: run `npm run build` before the end-to-end tests (npm test does).');
+  }
+  const server = await startServer();
+  project.provide('baseUrl', server.url);
+  return async () => {
+    await server.stop();
+  };
+}
