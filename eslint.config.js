@@ -18,9 +18,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/server/*', '../server/*'], message: 'The browser code must not import the server.' },
-          ],
+          patterns: [{ group: ['**/server/*', '../server/*'], message: 'The browser code must not import the server.' }],
         },
       ],
     },

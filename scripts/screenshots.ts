@@ -47,7 +47,10 @@ async function main() {
           await page.goto(server.url + replace(path));
           await page.waitForLoadState('networkidle');
           await page.waitForTimeout(150);
-          await page.screenshot({ path: join(outDir, `${name}-${widthName}-${colorScheme}.png`), fullPage: process.env.FULL === '1' });
+          await page.screenshot({
+            path: join(outDir, `${name}-${widthName}-${colorScheme}.png`),
+            fullPage: process.env.FULL === '1',
+          });
           await context.close();
         }
       }

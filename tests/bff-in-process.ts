@@ -5,7 +5,12 @@ import { emulatorUpstream } from '../src/mocks/emulator-upstream';
 import { createApp } from '../src/server/app';
 import { demoSampleSummaries } from '../src/server/demo-samples';
 
-export const demoStatus: ServerStatus = { mode: 'demo', accountSidPrefix: 'AC0000\u2026', region: null, samples: demoSampleSummaries };
+export const demoStatus: ServerStatus = {
+  mode: 'demo',
+  accountSidPrefix: 'AC0000\u2026',
+  region: null,
+  samples: demoSampleSummaries,
+};
 
 /** The real BFF app, answering the SPA's relative /api requests inside jsdom. */
 const app = createApp({ upstream: emulatorUpstream, status: demoStatus, log: () => {} });

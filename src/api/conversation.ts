@@ -8,9 +8,9 @@ export const KNOWN_PARTICIPANT_TYPES = ['CUSTOMER', 'HUMAN_AGENT', 'AI_AGENT', '
 
 const id = (pattern: RegExp) => z.string().check(z.regex(pattern));
 /** An ISO-8601 timestamp; kept as the API's string so nothing is re-serialised. */
-export const timestamp = z.string().check(
-  z.refine((value) => !Number.isNaN(Date.parse(value)), { message: 'Expected an ISO-8601 date-time' }),
-);
+export const timestamp = z
+  .string()
+  .check(z.refine((value) => !Number.isNaN(Date.parse(value)), { message: 'Expected an ISO-8601 date-time' }));
 
 export const participantSchema = z.looseObject({
   id: id(ID_PATTERNS.participant),

@@ -59,11 +59,12 @@ export function checkId(kind: IdKind, raw: string): IdCheck {
   const a = article(label);
   if (value.length === 0) return { ok: false, problem: `Enter ${a} ${label}.` };
   if (!value.startsWith(prefix)) {
-    const otherKind = (Object.keys(ID_PREFIXES) as IdKind[]).find(
-      (k) => k !== kind && value.startsWith(ID_PREFIXES[k]),
-    );
+    const otherKind = (Object.keys(ID_PREFIXES) as IdKind[]).find((k) => k !== kind && value.startsWith(ID_PREFIXES[k]));
     if (otherKind) {
-      return { ok: false, problem: `This is ${article(ID_LABELS[otherKind])} ${ID_LABELS[otherKind]}, not ${a} ${label}. ${capitalise(a)} ${label} starts with "${prefix}".` };
+      return {
+        ok: false,
+        problem: `This is ${article(ID_LABELS[otherKind])} ${ID_LABELS[otherKind]}, not ${a} ${label}. ${capitalise(a)} ${label} starts with "${prefix}".`,
+      };
     }
     if (value.toLowerCase().startsWith(prefix)) {
       return { ok: false, problem: `${capitalise(a)} ${label} is all lower case: it starts with "${prefix}".` };
@@ -105,9 +106,7 @@ function capitalise(word: string): string {
 
 const CANDIDATE = /(conv_conversation_|intelligence_operatorresult_)[^\s/?#&"'<>.,;:)\]}]*/gi;
 
-export type LookupTarget =
-  | { ok: true; kind: 'conversation' | 'operatorResult'; id: string }
-  | { ok: false; problem: string };
+export type LookupTarget = { ok: true; kind: 'conversation' | 'operatorResult'; id: string } | { ok: false; problem: string };
 
 /**
  * Reads what a person pasted: a bare ID, a URL that contains one, or a line of text around one.

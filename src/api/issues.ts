@@ -3,7 +3,10 @@ import type * as z from 'zod/mini';
 type Issue = z.core.$ZodIssue;
 
 function pathOf(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** zod/mini's generic message; anything else was written for people and is kept. */
@@ -15,7 +18,9 @@ function describe(issue: Issue): string {
     case 'invalid_type':
       return `expected ${issue.expected}`;
     case 'invalid_format':
-      return issue.format === 'regex' ? `does not match ${String((issue as { pattern?: string }).pattern)}` : `not a valid ${issue.format}`;
+      return issue.format === 'regex'
+        ? `does not match ${String((issue as { pattern?: string }).pattern)}`
+        : `not a valid ${issue.format}`;
     default:
       return issue.message;
   }

@@ -31,7 +31,9 @@ export const operatorResultSchema = z.looseObject({
   executionDetails: z.optional(
     z.nullable(
       z.looseObject({
-        trigger: z.optional(z.nullable(z.looseObject({ on: z.optional(z.string()), timestamp: z.optional(z.nullable(z.string())) }))),
+        trigger: z.optional(
+          z.nullable(z.looseObject({ on: z.optional(z.string()), timestamp: z.optional(z.nullable(timestamp)) })),
+        ),
         communications: z.optional(
           z.nullable(z.looseObject({ first: z.optional(z.nullable(z.string())), last: z.optional(z.nullable(z.string())) })),
         ),
@@ -39,7 +41,11 @@ export const operatorResultSchema = z.looseObject({
         participants: z.optional(
           z.nullable(
             z.array(
-              z.looseObject({ id: z.string(), profileId: z.optional(z.nullable(z.string())), type: z.optional(z.nullable(z.string())) }),
+              z.looseObject({
+                id: z.string(),
+                profileId: z.optional(z.nullable(z.string())),
+                type: z.optional(z.nullable(z.string())),
+              }),
             ),
           ),
         ),

@@ -33,7 +33,11 @@ export function describeError(error: unknown, subject: Subject): Described {
           retry: true,
         };
       case error.status === 504:
-        return { title: 'Twilio could not be reached', detail: 'Twilio did not answer in time. This is usually temporary.', retry: true };
+        return {
+          title: 'Twilio could not be reached',
+          detail: 'Twilio did not answer in time. This is usually temporary.',
+          retry: true,
+        };
       case error.status === 502 && error.body?.code === 90510:
         return { title: 'Twilio answered with data this viewer does not understand', detail: said ?? '', retry: true };
       case error.status >= 500:
@@ -43,19 +47,41 @@ export function describeError(error: unknown, subject: Subject): Described {
           retry: true,
         };
       default:
-        return { title: `The ${subject} could not be loaded`, detail: said ?? `The server answered ${error.status}.`, retry: true };
+        return {
+          title: `The ${subject} could not be loaded`,
+          detail: said ?? `The server answered ${error.status}.`,
+          retry: true,
+        };
     }
   }
   if (error instanceof UnexpectedShapeError) {
     return { title: 'The server answered with data in an unexpected shape', detail: error.message, retry: true };
   }
   if (error instanceof NetworkError) {
-    return { title: 'The viewer\u2019s server could not be reached', detail: 'Check that it is still running and that you are online.', retry: true };
+    return {
+      title: 'The viewer\u2019s server could not be reached',
+      detail: 'Check that it is still running and that you are online.',
+      retry: true,
+    };
   }
-  return { title: `The ${subject} could not be loaded`, detail: error instanceof Error ? error.message : String(error), retry: true };
+  return {
+    title: `The ${subject} could not be loaded`,
+    detail: error instanceof Error ? error.message : String(error),
+    retry: true,
+  };
 }
 
-export function ApiErrorState({ error, subject, onRetry, retrying }: { error: unknown; subject: Subject; onRetry: () => void; retrying: boolean }) {
+export function ApiErrorState({
+  error,
+  subject,
+  onRetry,
+  retrying,
+}: {
+  error: unknown;
+  subject: Subject;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
   const { title, detail, retry } = describeError(error, subject);
   return (
     <ErrorState title={title} onRetry={retry ? onRetry : undefined} retrying={retrying}>

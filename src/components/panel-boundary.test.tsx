@@ -30,7 +30,9 @@ describe('PanelBoundary', () => {
     render(<Page />);
     const fallback = screen.getByRole('alert');
     expect(screen.getByRole('heading', { level: 3, name: 'The participants could not be shown' })).toBeInTheDocument();
-    expect(fallback).toHaveTextContent('Something in this data is not what the viewer expected: participants[0].name is a number');
+    expect(fallback).toHaveTextContent(
+      'Something in this data is not what the viewer expected: participants[0].name is a number',
+    );
     expect(screen.queryByText('Participants are fine')).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Conversation' })).toBeInTheDocument();
     expect(screen.getByText('The transcript still renders')).toBeInTheDocument();

@@ -19,7 +19,11 @@ export class PanelBoundary extends Component<Props, State> {
   override render() {
     if (this.state.error) {
       return (
-        <ErrorState title={`The ${this.props.name} could not be shown`} headingLevel={3} onRetry={() => this.setState({ error: null })}>
+        <ErrorState
+          title={`The ${this.props.name} could not be shown`}
+          headingLevel={3}
+          onRetry={() => this.setState({ error: null })}
+        >
           <p>Something in this data is not what the viewer expected: {this.state.error.message}</p>
         </ErrorState>
       );

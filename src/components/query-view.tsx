@@ -26,7 +26,12 @@ export function QueryView<T>({
     if (reason instanceof ApiError && reason.status === 429) {
       return (
         <>
-          <RateLimitNotice error={reason} failureCount={query.failureCount} delayMs={retryDelay(query.failureCount, reason)} />
+          {/* TanStack computed the wait before counting this failure, hence `failureCount - 1`. */}
+          <RateLimitNotice
+            error={reason}
+            failureCount={query.failureCount}
+            delayMs={retryDelay(query.failureCount - 1, reason)}
+          />
           {loading}
         </>
       );

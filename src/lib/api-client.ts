@@ -1,7 +1,11 @@
 import { apiErrorBodySchema, type ApiErrorBody } from '../api/error';
 import { summariseIssues } from '../api/issues';
 
-type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } } };
+type Schema<T> = {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } };
+};
 
 /** An HTTP error from the viewer's server, carrying the v3 error body and when to retry. */
 export class ApiError extends Error {

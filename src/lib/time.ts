@@ -5,11 +5,19 @@ const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'n
 const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
 const zoneFormat = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' });
 
-export const formatTime = (iso: string) => timeFormat.format(new Date(iso));
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
-export const formatDay = (iso: string) => dayFormat.format(new Date(iso));
-/** A key that changes exactly when the local calendar day changes. */
-export const dayKey = (iso: string) => dayKeyFormat.format(new Date(iso));
+/** Formats a timestamp, or gives it back as it is when it is not a date (Intl would throw). */
+function formatter(format: Intl.DateTimeFormat): (iso: string) => string {
+  return (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  };
+}
+
+export const formatTime = formatter(timeFormat);
+export const formatDateTime = formatter(dateTimeFormat);
+export const formatDay = formatter(dayFormat);
+/** A key (YYYY-MM-DD) that changes exactly when the local calendar day changes. */
+export const dayKey = formatter(dayKeyFormat);
 
 /** ISO-8601 in UTC, for tooltips and machine-readable `dateTime` attributes. */
 export function utcIso(iso: string): string {

@@ -74,7 +74,12 @@ describe('GET /api/v3/Conversations/:id', () => {
   });
 
   it.each([401, 403, 404, 500, 503])('keeps the status and body of an upstream %i', async (statusCode) => {
-    const upstreamBody = { code: 20000 + statusCode, message: `upstream said ${statusCode}`, httpStatusCode: statusCode, userError: statusCode < 500 };
+    const upstreamBody = {
+      code: 20000 + statusCode,
+      message: `upstream said ${statusCode}`,
+      httpStatusCode: statusCode,
+      userError: statusCode < 500,
+    };
     network.use(http.get(upstreamConversationUrl, () => HttpResponse.json(upstreamBody, { status: statusCode })));
     const { response, body } = await get(conversationUrl);
     expect(response.status).toBe(statusCode);
@@ -86,7 +91,10 @@ describe('GET /api/v3/Conversations/:id', () => {
       http.get(upstreamConversationUrl, () =>
         HttpResponse.json(
           { code: 20429, message: 'Too Many Requests', httpStatusCode: 429, userError: true },
-          { status: 429, headers: { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '7', 'Retry-After': '7' } },
+          {
+            status: 429,
+            headers: { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '7', 'Retry-After': '7' },
+          },
         ),
       ),
     );
@@ -129,9 +137,7 @@ describe('GET /api/v3/Conversations/:id', () => {
   it('answers 502 naming the problem when a 200 body breaks the contract', async () => {
     const { communications: _dropped, ...rest } = seedConversation;
     network.use(
-      http.get(upstreamConversationUrl, () =>
-        HttpResponse.json({ ...rest, createdAt: 12, communications: [{ id: 'nope' }] }),
-      ),
+      http.get(upstreamConversationUrl, () => HttpResponse.json({ ...rest, createdAt: 12, communications: [{ id: 'nope' }] })),
     );
     const { response, body } = await get(conversationUrl);
     expect(response.status).toBe(502);
@@ -140,7 +146,12 @@ describe('GET /api/v3/Conversations/:id', () => {
   });
 
   it('never puts the auth token in a response body, a header or a log line', async () => {
-    const paths = [conversationUrl, '/api/status', '/api/v3/Conversations/bad', `/api/v3/OperatorResults/${missingOperatorResultId}`];
+    const paths = [
+      conversationUrl,
+      '/api/status',
+      '/api/v3/Conversations/bad',
+      `/api/v3/OperatorResults/${missingOperatorResultId}`,
+    ];
     for (const path of paths) {
       const { response, text } = await get(path);
       expect(text).not.toContain(TOKEN);

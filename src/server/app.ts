@@ -14,7 +14,8 @@ export type LogEntry = Record<string, string | number | boolean | undefined>;
 export type Logger = (entry: LogEntry) => void;
 
 /** Structured, one JSON object a line. Never given message text or credentials. */
-export const jsonLogger: Logger = (entry) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+export const jsonLogger: Logger = (entry) =>
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 
 export type AppOptions = {
   upstream: Upstream;
@@ -27,7 +28,9 @@ export type AppOptions = {
 /** Headers from Twilio that a client needs to act on (rate limits) or to report a problem. */
 const FORWARDED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'twilio-request-id'];
 
-type Schema = { safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } } };
+type Schema = {
+  safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } };
+};
 
 const RESOURCES: Record<'conversation' | 'operatorResult', { kind: IdKind; schema: Schema; path: (id: string) => string }> = {
   conversation: { kind: 'conversation', schema: conversationSchema, path: apiPaths.conversation },
@@ -98,7 +101,15 @@ export function createApp({ upstream, status, serveSpa, log = jsonLogger }: AppO
       if (!parsed.success) {
         const summary = summariseIssues(parsed.error.issues);
         log({ level: 'error', event: 'upstream_shape', resource, issues: summary });
-        return c.json(errorBody(BFF_ERROR_CODES.unexpectedShape, 502, `Twilio answered with data in an unexpected shape (${summary}).`, false), 502);
+        return c.json(
+          errorBody(
+            BFF_ERROR_CODES.unexpectedShape,
+            502,
+            `Twilio answered with data in an unexpected shape (${summary}).`,
+            false,
+          ),
+          502,
+        );
       }
       // Passed through as Twilio sent it: validation never rewrites the body.
       return c.json(answer.body as object, 200);
@@ -107,14 +118,24 @@ export function createApp({ upstream, status, serveSpa, log = jsonLogger }: AppO
     const upstreamStatus = (answer.status >= 400 && answer.status <= 599 ? answer.status : 502) as ContentfulStatusCode;
     const errorShape = apiErrorBodySchema.safeParse(answer.body);
     if (errorShape.success) return c.json(answer.body as object, upstreamStatus);
-    return c.json(errorBody(BFF_ERROR_CODES.upstreamUnreadable, upstreamStatus, `Twilio answered HTTP ${answer.status} without an error description.`, upstreamStatus < 500), upstreamStatus);
+    return c.json(
+      errorBody(
+        BFF_ERROR_CODES.upstreamUnreadable,
+        upstreamStatus,
+        `Twilio answered HTTP ${answer.status} without an error description.`,
+        upstreamStatus < 500,
+      ),
+      upstreamStatus,
+    );
   };
 
   app.get('/api/status', (c) => c.json(status));
   // `{.+}` so that IDs with slashes (path traversal attempts) reach the validator and get a 400.
   app.get('/api/v3/Conversations/:id{.+}', proxy('conversation'));
   app.get('/api/v3/OperatorResults/:id{.+}', proxy('operatorResult'));
-  app.all('/api/*', (c) => c.json(errorBody(BFF_ERROR_CODES.notFound, 404, `No API route ${c.req.method} ${c.req.path}.`, true), 404));
+  app.all('/api/*', (c) =>
+    c.json(errorBody(BFF_ERROR_CODES.notFound, 404, `No API route ${c.req.method} ${c.req.path}.`, true), 404),
+  );
 
   serveSpa?.(app);
 

@@ -37,7 +37,9 @@ export class ConfigError extends Error {
 
 /** An empty value means "not set", so `.env.example` can be copied as it is. */
 function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
+  );
 }
 
 /** Reads `.env` without overriding variables that are already set in the environment. */
@@ -50,7 +52,13 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   const parsed = envSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${summariseIssues(parsed.error.issues, 10)}`);
   const e = parsed.data;
-  const base = { host: e.HOST, port: e.PORT, upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS, region: e.TWILIO_REGION, edge: e.TWILIO_EDGE };
+  const base = {
+    host: e.HOST,
+    port: e.PORT,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    region: e.TWILIO_REGION,
+    edge: e.TWILIO_EDGE,
+  };
 
   if (e.TWILIO_API_KEY || e.TWILIO_API_SECRET) {
     if (!e.TWILIO_API_KEY || !e.TWILIO_API_SECRET || !e.TWILIO_ACCOUNT_SID) {
@@ -64,9 +72,15 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   }
   if (e.TWILIO_ACCOUNT_SID || e.TWILIO_AUTH_TOKEN) {
     if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN) {
-      throw new ConfigError('Account credentials need both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or use TWILIO_API_KEY and TWILIO_API_SECRET).');
+      throw new ConfigError(
+        'Account credentials need both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or use TWILIO_API_KEY and TWILIO_API_SECRET).',
+      );
     }
-    return { ...base, mode: 'live', credentials: { kind: 'authToken', accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN } };
+    return {
+      ...base,
+      mode: 'live',
+      credentials: { kind: 'authToken', accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN },
+    };
   }
   return { ...base, mode: 'demo', credentials: null };
 }

@@ -22,7 +22,12 @@ type RawResponse = { statusCode: number; body: unknown; headers: unknown };
  * User-Agent and region/edge host rewriting, but unlike the typed resources it keeps every
  * field (see docs/decisions/0002-raw-upstream-requests.md).
  */
-export function twilioUpstream(options: { credentials: Credentials; region?: string; edge?: string; timeoutMs: number }): Upstream {
+export function twilioUpstream(options: {
+  credentials: Credentials;
+  region?: string;
+  edge?: string;
+  timeoutMs: number;
+}): Upstream {
   const { credentials, region, edge, timeoutMs } = options;
   const clientOptions = { region, edge, timeout: timeoutMs, autoRetry: false };
   const client =
@@ -38,7 +43,11 @@ export function twilioUpstream(options: { credentials: Credentials; region?: str
         timer = setTimeout(() => reject(new UpstreamUnavailable('timeout', `no answer within ${timeoutMs} ms`)), timeoutMs + 250);
       });
       try {
-        const request = client.request({ method: 'get', uri: `${TWILIO_INTELLIGENCE_BASE}${path}`, timeout: timeoutMs }) as Promise<RawResponse>;
+        const request = client.request({
+          method: 'get',
+          uri: `${TWILIO_INTELLIGENCE_BASE}${path}`,
+          timeout: timeoutMs,
+        }) as Promise<RawResponse>;
         const response = await Promise.race([request, deadline]);
         return { status: response.statusCode, body: response.body, headers: headerRecord(response.headers) };
       } catch (error) {

@@ -29,7 +29,9 @@ describe('conversation page', () => {
     expect(within(participants).getByText('2 messages')).toBeInTheDocument();
 
     const log = screen.getByRole('log', { name: 'Transcript' });
-    const messages = within(log).getAllByRole('listitem').filter((item) => item.id.startsWith('conv_communication_'));
+    const messages = within(log)
+      .getAllByRole('listitem')
+      .filter((item) => item.id.startsWith('conv_communication_'));
     expect(messages).toHaveLength(3);
     expect(messages[0]).toHaveTextContent('Thank you for calling customer support.');
     expect(messages[0]).toHaveTextContent('+0:15');
@@ -56,7 +58,9 @@ describe('conversation page', () => {
       if (request.url.includes('/api/v3/')) calls++;
     });
     renderApp('/conversations/conv_conversation_01K1');
-    expect(await screen.findByRole('heading', { level: 1, name: 'This link does not contain a valid conversation ID' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'This link does not contain a valid conversation ID' }),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Character 21 is "K"/)).toBeInTheDocument();
     expect(calls).toBe(0);
     server.events.removeAllListeners();

@@ -32,12 +32,19 @@ function InvalidIdPage({ value, problem }: { value: string; problem: string }) {
 function ConversationView({ id }: { id: string }) {
   const query = useConversation(id);
   const conversation = query.data;
-  useDocumentTitle(conversation ? conversation.name?.trim() || UNTITLED : query.isPending ? 'Loading conversation' : 'Conversation not loaded');
+  useDocumentTitle(
+    conversation ? conversation.name?.trim() || UNTITLED : query.isPending ? 'Loading conversation' : 'Conversation not loaded',
+  );
   useEffect(() => {
     if (conversation) rememberConversation(conversation.id, conversation.name?.trim() || null);
   }, [conversation]);
   return (
-    <QueryView query={query} subject="conversation" loading={<ConversationSkeleton />} heading={<IdHeading title="Conversation" id={id} />}>
+    <QueryView
+      query={query}
+      subject="conversation"
+      loading={<ConversationSkeleton />}
+      heading={<IdHeading title="Conversation" id={id} />}
+    >
       {(data) => <ConversationLayout conversation={data} />}
     </QueryView>
   );

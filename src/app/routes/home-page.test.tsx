@@ -47,10 +47,14 @@ describe('home page: the paste box', () => {
   it('finds the ID in a pasted link', async () => {
     const { router, user, input } = await renderHome();
     await user.click(input);
-    await user.paste(`https://console.twilio.com/us1/monitor/intelligence/conversations/${aiHandoff.id}?frameUrl=%2Fconsole#details`);
+    await user.paste(
+      `https://console.twilio.com/us1/monitor/intelligence/conversations/${aiHandoff.id}?frameUrl=%2Fconsole#details`,
+    );
     await user.keyboard('{Enter}');
     await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${aiHandoff.id}`));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Refund request handed from AI agent to billing' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Refund request handed from AI agent to billing' }),
+    ).toBeInTheDocument();
   });
 
   it('finds the ID in a sentence', async () => {
@@ -90,7 +94,11 @@ describe('home page: the paste box', () => {
       'conv_conversation_01K1etk2y5f1y9fpe2epfdtvv2',
       'Character 21 is "K": after "conv_conversation_" only lower-case letters and digits are allowed. IDs are all lower case.',
     ],
-    ['an ID typed in upper case', 'CONV_CONVERSATION_01K1ETK2Y5F1Y9FPE2EPFDTVV2', 'A conversation ID is all lower case: it starts with "conv_conversation_".'],
+    [
+      'an ID typed in upper case',
+      'CONV_CONVERSATION_01K1ETK2Y5F1Y9FPE2EPFDTVV2',
+      'A conversation ID is all lower case: it starts with "conv_conversation_".',
+    ],
   ])('explains %s without navigating, and clears the message when typing again', async (_case, value, message) => {
     const { router, user, input } = await renderHome();
     await user.click(input);
@@ -168,7 +176,9 @@ describe('home page: recent conversations', () => {
     expect(entry).toHaveAttribute('href', `/conversations/${seedId}`);
     expect(within(recent).getByText(seedId)).toBeInTheDocument();
     expect(within(recent).getByText(/^opened /)).toBeInTheDocument();
-    expect(JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]')).toEqual([expect.objectContaining({ id: seedId, name: seedName })]);
+    expect(JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]')).toEqual([
+      expect.objectContaining({ id: seedId, name: seedName }),
+    ]);
 
     await user.click(within(recent).getByRole('button', { name: 'Clear' }));
     expect(within(recent).queryByRole('link')).not.toBeInTheDocument();
@@ -188,20 +198,30 @@ describe('home page: recent conversations', () => {
     expect(await screen.findByRole('heading', { level: 1, name: seedName })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Conversation Viewer' }));
     const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
-    expect(within(recent).getAllByRole('link').map((link) => link.textContent)).toEqual([seedName, 'Appointment reschedule by SMS']);
+    expect(
+      within(recent)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([seedName, 'Appointment reschedule by SMS']);
   });
 
   it('shows an entry without a name as an untitled conversation', async () => {
     localStorage.setItem(RECENT_KEY, JSON.stringify([{ id: seedId, name: null, openedAt: '2026-03-09T15:00:00Z' }]));
     renderApp('/');
     const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
-    expect(within(recent).getByRole('link', { name: 'Untitled conversation' })).toHaveAttribute('href', `/conversations/${seedId}`);
+    expect(within(recent).getByRole('link', { name: 'Untitled conversation' })).toHaveAttribute(
+      'href',
+      `/conversations/${seedId}`,
+    );
   });
 
   it.each([
     ['invalid JSON', '{"id": "conv_conversation_'],
     ['JSON of the wrong shape', JSON.stringify({ id: seedId, name: seedName })],
-    ['entries of the wrong shape', JSON.stringify([{ id: 42, name: seedName, openedAt: '2026-03-09T15:00:00Z' }, 'conv_conversation_x', null])],
+    [
+      'entries of the wrong shape',
+      JSON.stringify([{ id: 42, name: seedName, openedAt: '2026-03-09T15:00:00Z' }, 'conv_conversation_x', null]),
+    ],
     ['a bare string', JSON.stringify('hello')],
   ])('ignores corrupted stored data (%s) instead of breaking the page', async (_case, stored) => {
     localStorage.setItem(RECENT_KEY, stored);
@@ -224,9 +244,25 @@ describe('home page: recent conversations', () => {
     );
     renderApp('/');
     const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
-    expect(within(recent).getAllByRole('link').map((link) => link.textContent)).toEqual([seedName]);
+    expect(
+      within(recent)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([seedName]);
     expect(screen.queryByText('Tampered')).not.toBeInTheDocument();
     expect(screen.queryByText('Upper case')).not.toBeInTheDocument();
+  });
+
+  it('shows a conversation stored twice only once', async () => {
+    const entry = { id: seedId, name: seedName, openedAt: '2026-03-09T15:00:00Z' };
+    localStorage.setItem(RECENT_KEY, JSON.stringify([entry, { ...entry, openedAt: '2026-03-08T15:00:00Z' }]));
+    renderApp('/');
+    const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
+    expect(
+      within(recent)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([seedName]);
   });
 
   it('does not break the page when a stored entry has an unreadable date', async () => {

@@ -9,7 +9,10 @@ export function Component() {
   const status = useServerStatus();
   return (
     <div className="mx-auto max-w-3xl space-y-8">
-      <section aria-labelledby="lookup-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:p-6 dark:border-slate-700 dark:bg-slate-900">
+      <section
+        aria-labelledby="lookup-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-xs sm:p-6 dark:border-slate-700 dark:bg-slate-900"
+      >
         <h1 id="lookup-heading" className="text-xl font-semibold text-slate-950 sm:text-2xl dark:text-white">
           Open a conversation
         </h1>

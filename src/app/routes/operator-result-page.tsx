@@ -13,7 +13,12 @@ import { Provenance } from '../../features/operator-results/provenance';
 import { ResultBody } from '../../features/operator-results/result-body';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
-const FORMAT_LABELS: Record<string, string> = { TEXT: 'Text', JSON: 'JSON', CLASSIFICATION: 'Classification', EXTRACTION: 'Extraction' };
+const FORMAT_LABELS: Record<string, string> = {
+  TEXT: 'Text',
+  JSON: 'JSON',
+  CLASSIFICATION: 'Classification',
+  EXTRACTION: 'Extraction',
+};
 
 export function Component() {
   const { operatorResultId = '' } = useParams();
@@ -29,10 +34,17 @@ function InvalidIdPage({ value, problem }: { value: string; problem: string }) {
 
 function OperatorResultView({ id }: { id: string }) {
   const query = useOperatorResult(id);
-  useDocumentTitle(query.data ? `${FORMAT_LABELS[query.data.outputFormat] ?? query.data.outputFormat} result` : 'Operator result');
+  useDocumentTitle(
+    query.data ? `${FORMAT_LABELS[query.data.outputFormat] ?? query.data.outputFormat} result` : 'Operator result',
+  );
   return (
     <div className="mx-auto max-w-4xl">
-      <QueryView query={query} subject="operator result" loading={<ResultSkeleton />} heading={<IdHeading title="Operator result" id={id} />}>
+      <QueryView
+        query={query}
+        subject="operator result"
+        loading={<ResultSkeleton />}
+        heading={<IdHeading title="Operator result" id={id} />}
+      >
         {(result) => <ResultLayout result={result} />}
       </QueryView>
     </div>
@@ -64,7 +76,9 @@ function ResultLayout({ result }: { result: OperatorResult }) {
       <header className={card}>
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="text-xl font-semibold text-slate-950 sm:text-2xl dark:text-white">Operator result</h1>
-          <Badge tone={result.outputFormat in FORMAT_LABELS ? 'violet' : 'outline'}>{FORMAT_LABELS[result.outputFormat] ?? result.outputFormat}</Badge>
+          <Badge tone={result.outputFormat in FORMAT_LABELS ? 'violet' : 'outline'}>
+            {FORMAT_LABELS[result.outputFormat] ?? result.outputFormat}
+          </Badge>
         </div>
         <p className="mt-1 font-mono text-xs break-all text-slate-600 dark:text-slate-400">{result.id}</p>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
@@ -94,7 +108,10 @@ function ResultLayout({ result }: { result: OperatorResult }) {
           <ul className="mt-2 space-y-1">
             {result.referenceIds.map((reference) => (
               <li key={reference}>
-                <Link to={`${conversationLink}#${reference}`} className="font-mono text-xs break-all text-sky-800 underline dark:text-sky-300">
+                <Link
+                  to={`${conversationLink}#${reference}`}
+                  className="font-mono text-xs break-all text-sky-800 underline dark:text-sky-300"
+                >
                   {reference}
                 </Link>
               </li>

@@ -4,11 +4,21 @@ import { Button } from '../../components/button';
 /** The last line of defence: a page that failed to load or render still explains itself. */
 export function RouteErrorPage() {
   const error = useRouteError();
-  const chunkFailed = error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : String(error);
+  const chunkFailed =
+    error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+  const detail = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
   return (
-    <div role="alert" className="mx-auto max-w-xl rounded-xl border border-rose-300 bg-rose-50 p-6 text-rose-950 dark:border-rose-800 dark:bg-rose-950/60 dark:text-rose-100">
-      <h1 className="text-xl font-semibold">{chunkFailed ? 'This page could not be loaded' : 'Something went wrong on this page'}</h1>
+    <div
+      role="alert"
+      className="mx-auto max-w-xl rounded-xl border border-rose-300 bg-rose-50 p-6 text-rose-950 dark:border-rose-800 dark:bg-rose-950/60 dark:text-rose-100"
+    >
+      <h1 className="text-xl font-semibold">
+        {chunkFailed ? 'This page could not be loaded' : 'Something went wrong on this page'}
+      </h1>
       <p className="mt-2 text-sm">
         {chunkFailed ? 'The viewer may have been updated, or the connection dropped. Reloading usually fixes it.' : detail}
       </p>

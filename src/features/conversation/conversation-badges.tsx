@@ -6,7 +6,10 @@ const STATUS_LABELS: Record<string, string> = { ACTIVE: 'Active', INACTIVE: 'Ina
 export function StatusBadge({ status }: { status: string }) {
   const known = status in STATUS_LABELS;
   return (
-    <Badge tone={STATUS_TONES[status] ?? 'outline'} title={known ? `Status: ${status}` : `Status value not known to this viewer: ${status}`}>
+    <Badge
+      tone={STATUS_TONES[status] ?? 'outline'}
+      title={known ? `Status: ${status}` : `Status value not known to this viewer: ${status}`}
+    >
       {status === 'ACTIVE' && <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-600 dark:bg-emerald-400" />}
       {STATUS_LABELS[status] ?? status}
     </Badge>
@@ -27,7 +30,10 @@ const CHANNEL_LABELS: Record<string, string> = {
 export function ChannelBadge({ channel }: { channel: string }) {
   const label = CHANNEL_LABELS[channel];
   return (
-    <Badge tone={label ? 'blue' : 'outline'} title={label ? `Channel: ${channel}` : `Channel value not known to this viewer: ${channel}`}>
+    <Badge
+      tone={label ? 'blue' : 'outline'}
+      title={label ? `Channel: ${channel}` : `Channel value not known to this viewer: ${channel}`}
+    >
       {label ?? channel}
     </Badge>
   );

@@ -53,7 +53,10 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
       <div className="mt-3 flex flex-wrap gap-2">
         <CopyButton value={conversation.id} label="Copy ID" />
         <CopyButton value={link} label="Copy link" />
-        <a href="#transcript-heading" className="self-center text-sm font-medium text-sky-800 underline lg:hidden dark:text-sky-300">
+        <a
+          href="#transcript-heading"
+          className="self-center text-sm font-medium text-sky-800 underline lg:hidden dark:text-sky-300"
+        >
           Jump to the transcript
         </a>
       </div>
@@ -79,7 +82,10 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
           <Ids ids={conversation.intelligenceConfigurationIds} empty="None" />
         </Field>
         <Field label="Conversation configuration" wide>
-          <Ids ids={conversation.conversationConfigurationId ? [conversation.conversationConfigurationId] : []} empty="Not provided" />
+          <Ids
+            ids={conversation.conversationConfigurationId ? [conversation.conversationConfigurationId] : []}
+            empty="Not provided"
+          />
         </Field>
       </dl>
     </header>

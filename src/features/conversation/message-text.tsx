@@ -19,7 +19,13 @@ export const MessageText = memo(function MessageText({ text }: { text: string })
         typeof part === 'string' ? (
           part
         ) : (
-          <a key={i} href={part.url} target="_blank" rel="noopener noreferrer" className="underline decoration-1 underline-offset-2">
+          <a
+            key={i}
+            href={part.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="underline decoration-1 underline-offset-2"
+          >
             {part.url}
           </a>
         ),

@@ -11,12 +11,20 @@ export type ParticipantColour = { avatar: string; text: string; accent: string }
 const PALETTE: ParticipantColour[] = [
   { avatar: 'bg-sky-700', text: 'text-sky-800 dark:text-sky-300', accent: 'border-sky-600 dark:border-sky-400' },
   { avatar: 'bg-violet-700', text: 'text-violet-800 dark:text-violet-300', accent: 'border-violet-600 dark:border-violet-400' },
-  { avatar: 'bg-emerald-700', text: 'text-emerald-800 dark:text-emerald-300', accent: 'border-emerald-600 dark:border-emerald-400' },
+  {
+    avatar: 'bg-emerald-700',
+    text: 'text-emerald-800 dark:text-emerald-300',
+    accent: 'border-emerald-600 dark:border-emerald-400',
+  },
   { avatar: 'bg-amber-700', text: 'text-amber-800 dark:text-amber-300', accent: 'border-amber-600 dark:border-amber-400' },
   { avatar: 'bg-rose-700', text: 'text-rose-800 dark:text-rose-300', accent: 'border-rose-600 dark:border-rose-400' },
   { avatar: 'bg-teal-700', text: 'text-teal-800 dark:text-teal-300', accent: 'border-teal-600 dark:border-teal-400' },
   { avatar: 'bg-indigo-700', text: 'text-indigo-800 dark:text-indigo-300', accent: 'border-indigo-600 dark:border-indigo-400' },
-  { avatar: 'bg-fuchsia-700', text: 'text-fuchsia-800 dark:text-fuchsia-300', accent: 'border-fuchsia-600 dark:border-fuchsia-400' },
+  {
+    avatar: 'bg-fuchsia-700',
+    text: 'text-fuchsia-800 dark:text-fuchsia-300',
+    accent: 'border-fuchsia-600 dark:border-fuchsia-400',
+  },
 ];
 const UNKNOWN_COLOUR: ParticipantColour = {
   avatar: 'bg-slate-600',
@@ -56,9 +64,14 @@ export function typeLabel(type: string | null | undefined): string {
 }
 
 function initialsOf(name: string | null | undefined): string {
-  const words = (name ?? '').replace(/\(.*?\)/g, '').trim().split(/\s+/).filter(Boolean);
+  const words = (name ?? '')
+    .replace(/\(.*?\)/g, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return '?';
-  const letters = words.length === 1 ? Array.from(words[0]!).slice(0, 2) : [Array.from(words[0]!)[0], Array.from(words.at(-1)!)[0]];
+  const letters =
+    words.length === 1 ? Array.from(words[0]!).slice(0, 2) : [Array.from(words[0]!)[0], Array.from(words.at(-1)!)[0]];
   return letters.join('').toUpperCase();
 }
 

@@ -6,7 +6,10 @@ const plural = (count: number, word: string) => `${count.toLocaleString()} ${wor
 
 export function ParticipantsPanel({ participants }: { participants: ParticipantView[] }) {
   return (
-    <section aria-labelledby="participants-heading" className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <section
+      aria-labelledby="participants-heading"
+      className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
       <h2 id="participants-heading" className="text-base font-semibold text-slate-950 dark:text-white">
         Participants <span className="font-normal text-slate-600 dark:text-slate-400">({participants.length})</span>
       </h2>
@@ -19,7 +22,9 @@ export function ParticipantsPanel({ participants }: { participants: ParticipantV
               <ParticipantAvatar participant={participant} />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                  <span className={`font-medium ${participant.colour.text} ${participant.hasName ? '' : 'italic'}`}>{participant.name}</span>
+                  <span className={`font-medium ${participant.colour.text} ${participant.hasName ? '' : 'italic'}`}>
+                    {participant.name}
+                  </span>
                   <Badge tone={participant.type === null ? 'outline' : 'neutral'}>{participant.typeLabel}</Badge>
                 </div>
                 <p className="text-xs text-slate-600 dark:text-slate-400">{plural(participant.messageCount, 'message')}</p>

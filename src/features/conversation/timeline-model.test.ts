@@ -47,7 +47,9 @@ const daysOf = (items: TimelineItem[]) => items.filter((item): item is DayItem =
 /** "D" for a day divider, and for a message "<text>" with its group flags: [ = first, ] = last. */
 const shape = (items: TimelineItem[]) =>
   items.map((item) =>
-    item.kind === 'day' ? 'D' : `${item.firstInGroup ? '[' : ''}${item.communication.content.text ?? ''}${item.lastInGroup ? ']' : ''}`,
+    item.kind === 'day'
+      ? 'D'
+      : `${item.firstInGroup ? '[' : ''}${item.communication.content.text ?? ''}${item.lastInGroup ? ']' : ''}`,
   );
 
 const customer = person(1, 'Ada Customer', 'CUSTOMER');
@@ -72,7 +74,16 @@ describe('buildTimeline', () => {
       ),
     );
     expect(items[0]?.kind).toBe('day');
-    expect(items.map((item) => (item.kind === 'day' ? 'D' : item.communication.content.text))).toEqual(['D', 'a', 'b', 'D', 'c', 'd', 'D', 'e']);
+    expect(items.map((item) => (item.kind === 'day' ? 'D' : item.communication.content.text))).toEqual([
+      'D',
+      'a',
+      'b',
+      'D',
+      'c',
+      'd',
+      'D',
+      'e',
+    ]);
     const days = daysOf(items);
     expect(days.map((day) => day.key)).toEqual(['day-2026-03-09', 'day-2026-03-10', 'day-2026-03-12']);
     expect(days.map((day) => day.at)).toEqual(['2026-03-09T23:58:00Z', '2026-03-10T00:00:10Z', '2026-03-12T08:00:00Z']);
@@ -150,7 +161,12 @@ describe('buildTimeline', () => {
   it('gives each message the participant view from the directory, including unlisted ones', () => {
     const ghostId = participantId(99);
     const items = messagesOf(
-      timelineOf(conversationOf([customer], [message(customer, '2026-03-09T10:00:00Z', 'hi'), message(ghostId, '2026-03-09T10:00:30Z', 'boo')])),
+      timelineOf(
+        conversationOf(
+          [customer],
+          [message(customer, '2026-03-09T10:00:00Z', 'hi'), message(ghostId, '2026-03-09T10:00:30Z', 'boo')],
+        ),
+      ),
     );
     expect(items[0]?.participant).toMatchObject({ id: customer.id, name: 'Ada Customer', listed: true });
     expect(items[1]?.participant).toMatchObject({ id: ghostId, name: UNKNOWN_NAME, listed: false });
@@ -163,7 +179,11 @@ describe('buildDirectory', () => {
     const directory = buildDirectory(
       conversationOf(
         [customer, agent, silent],
-        [message(customer, '2026-03-09T10:00:00Z'), message(agent, '2026-03-09T10:00:10Z'), message(customer, '2026-03-09T10:00:20Z')],
+        [
+          message(customer, '2026-03-09T10:00:00Z'),
+          message(agent, '2026-03-09T10:00:10Z'),
+          message(customer, '2026-03-09T10:00:20Z'),
+        ],
       ),
     );
     expect(directory.participants.map((p) => [p.name, p.messageCount])).toEqual([
@@ -178,7 +198,11 @@ describe('buildDirectory', () => {
     const directory = buildDirectory(
       conversationOf(
         [customer],
-        [message(ghostId, '2026-03-09T10:00:00Z'), message(customer, '2026-03-09T10:00:10Z'), message(ghostId, '2026-03-09T10:00:20Z')],
+        [
+          message(ghostId, '2026-03-09T10:00:00Z'),
+          message(customer, '2026-03-09T10:00:10Z'),
+          message(ghostId, '2026-03-09T10:00:20Z'),
+        ],
       ),
     );
     // Not added to the listed participants…
@@ -220,13 +244,23 @@ describe('buildDirectory', () => {
       [null, 'No type'],
       ['SUPERVISOR_BOT', 'SUPERVISOR_BOT'],
     ];
-    const directory = buildDirectory(conversationOf(types.map(([type], i) => person(i + 1, `P${i}`, type)), []));
+    const directory = buildDirectory(
+      conversationOf(
+        types.map(([type], i) => person(i + 1, `P${i}`, type)),
+        [],
+      ),
+    );
     expect(directory.participants.map((p) => [p.type, p.typeLabel])).toEqual(types);
   });
 
   it('puts agents on the end side and customers and everyone else on the start side', () => {
     const types = ['HUMAN_AGENT', 'AI_AGENT', 'AGENT', 'CUSTOMER', 'UNKNOWN', 'SUPERVISOR_BOT', null];
-    const directory = buildDirectory(conversationOf(types.map((type, i) => person(i + 1, `P${i}`, type)), []));
+    const directory = buildDirectory(
+      conversationOf(
+        types.map((type, i) => person(i + 1, `P${i}`, type)),
+        [],
+      ),
+    );
     expect(directory.participants.map((p) => p.side)).toEqual(['end', 'end', 'end', 'start', 'start', 'start', 'start']);
   });
 

@@ -5,7 +5,7 @@ import type { ParticipantDirectory, ParticipantView } from './participant-direct
 /** A new group starts after this much silence, even from the same speaker. */
 export const GROUP_BREAK_MS = 5 * 60 * 1000;
 
-export type DayItem = { kind: 'day'; key: string; label: string; at: string };
+export type DayItem = { kind: 'day'; key: string; label: string; at: string; day: string };
 export type MessageItem = {
   kind: 'message';
   key: string;
@@ -33,7 +33,7 @@ export function buildTimeline(conversation: Conversation, directory: Participant
     const day = dayKey(communication.createdAt);
     const at = Date.parse(communication.createdAt);
     if (previous?.day !== day) {
-      items.push({ kind: 'day', key: `day-${day}`, label: formatDay(communication.createdAt), at: communication.createdAt });
+      items.push({ kind: 'day', key: `day-${day}`, label: formatDay(communication.createdAt), at: communication.createdAt, day });
     }
     const continues =
       previous !== null &&

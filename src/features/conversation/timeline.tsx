@@ -23,7 +23,7 @@ const DayDivider = memo(function DayDivider({ item }: { item: DayItem }) {
   return (
     <li className="my-5 flex items-center gap-3 first:mt-0">
       <span aria-hidden="true" className="h-px flex-1 bg-slate-300 dark:bg-slate-700" />
-      <time dateTime={utcIso(item.at).slice(0, 10)} className="text-xs font-semibold text-slate-700 dark:text-slate-300">
+      <time dateTime={item.day} className="text-xs font-semibold text-slate-700 dark:text-slate-300">
         {item.label}
       </time>
       <span aria-hidden="true" className="h-px flex-1 bg-slate-300 dark:bg-slate-700" />
@@ -45,13 +45,17 @@ const Message = memo(function Message({ item, startedAt }: { item: MessageItem; 
       <div className={`flex max-w-[85%] min-w-0 flex-col sm:max-w-[75%] ${end ? 'items-end' : 'items-start'}`}>
         {firstInGroup ? (
           <p className="mb-0.5 flex flex-wrap items-baseline gap-x-1.5 text-xs">
-            <span className={`font-semibold ${participant.colour.text} ${participant.hasName ? '' : 'italic'}`}>{participant.name}</span>
+            <span className={`font-semibold ${participant.colour.text} ${participant.hasName ? '' : 'italic'}`}>
+              {participant.name}
+            </span>
             <span className="text-slate-600 dark:text-slate-400">{participant.typeLabel}</span>
           </p>
         ) : (
           <span className="sr-only">{participant.name}</span>
         )}
-        <div className={`max-w-full rounded-2xl border px-3 py-2 ${end ? 'rounded-tr-md' : 'rounded-tl-md'} ${bubbleTone(participant)}`}>
+        <div
+          className={`max-w-full rounded-2xl border px-3 py-2 ${end ? 'rounded-tr-md' : 'rounded-tl-md'} ${bubbleTone(participant)}`}
+        >
           {text ? (
             <p className="text-sm whitespace-pre-wrap text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">
               <MessageText text={text} />
@@ -79,7 +83,10 @@ const Message = memo(function Message({ item, startedAt }: { item: MessageItem; 
 export function Timeline({ conversation, items }: { conversation: Conversation; items: TimelineItem[] }) {
   const count = conversation.communications.length;
   return (
-    <section aria-labelledby="transcript-heading" className="rounded-xl border border-slate-200 bg-slate-50/60 p-3 sm:p-5 dark:border-slate-700 dark:bg-slate-950/40">
+    <section
+      aria-labelledby="transcript-heading"
+      className="rounded-xl border border-slate-200 bg-slate-50/60 p-3 sm:p-5 dark:border-slate-700 dark:bg-slate-950/40"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="transcript-heading" className="text-base font-semibold text-slate-950 dark:text-white">
           Transcript
@@ -91,7 +98,12 @@ export function Timeline({ conversation, items }: { conversation: Conversation; 
       {count === 0 ? (
         <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">This conversation has no communications yet.</p>
       ) : (
-        <div role="log" aria-labelledby="transcript-heading" aria-live={conversation.status === 'ACTIVE' ? 'polite' : 'off'} className="mt-3">
+        <div
+          role="log"
+          aria-labelledby="transcript-heading"
+          aria-live={conversation.status === 'ACTIVE' ? 'polite' : 'off'}
+          className="mt-3"
+        >
           <ol className="pb-1">
             {items.map((item) =>
               item.kind === 'day' ? (

@@ -7,7 +7,9 @@ export function DemoSamples({ samples }: { samples: DemoSampleSummary[] }) {
       <h2 id="samples-heading" className="text-lg font-semibold text-slate-950 dark:text-white">
         Sample conversations
       </h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">The server runs on demo data. Open one of these to look around.</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        The server runs on demo data. Open one of these to look around.
+      </p>
       <ul className="mt-3 grid gap-3 sm:grid-cols-2">
         {samples.map((sample) => (
           <li key={sample.id}>

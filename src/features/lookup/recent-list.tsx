@@ -14,7 +14,9 @@ export function RecentConversations() {
         {recent.length > 0 && <Button onClick={clearRecentConversations}>Clear</Button>}
       </div>
       {recent.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Conversations you open appear here. They are kept on this browser only.</p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          Conversations you open appear here. They are kept on this browser only.
+        </p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900">
           {recent.map((entry) => (

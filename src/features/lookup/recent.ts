@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react';
 import * as z from 'zod/mini';
+import { timestamp } from '../../api/conversation';
 import { isId } from '../../api/ids';
 
 const KEY = 'conversation-viewer:recent';
 const LIMIT = 12;
 
-const recentSchema = z.array(z.object({ id: z.string(), name: z.nullable(z.string()), openedAt: z.string() }));
-export type RecentConversation = z.infer<typeof recentSchema>[number];
+const entrySchema = z.object({ id: z.string(), name: z.nullable(z.string()), openedAt: timestamp });
+export type RecentConversation = z.infer<typeof entrySchema>;
 
 const listeners = new Set<() => void>();
 let cache: { raw: string | null; list: RecentConversation[] } = { raw: null, list: [] };
@@ -21,9 +22,15 @@ function read(): RecentConversation[] {
   if (raw === cache.raw) return cache.list;
   let list: RecentConversation[] = [];
   try {
-    const parsed = recentSchema.safeParse(JSON.parse(raw ?? '[]'));
-    // Stored data is input too: keep only entries whose ID is still valid.
-    if (parsed.success) list = parsed.data.filter((entry) => isId('conversation', entry.id));
+    const stored: unknown = JSON.parse(raw ?? '[]');
+    // Stored data is input too: keep each readable entry with a valid ID, once.
+    const seen = new Set<string>();
+    for (const candidate of Array.isArray(stored) ? stored : []) {
+      const entry = entrySchema.safeParse(candidate);
+      if (!entry.success || !isId('conversation', entry.data.id) || seen.has(entry.data.id)) continue;
+      seen.add(entry.data.id);
+      list.push(entry.data);
+    }
   } catch {
     list = [];
   }

@@ -16,7 +16,9 @@ function Primitive({ value }: { value: unknown }) {
 }
 
 function summary(value: object): string {
-  return Array.isArray(value) ? `[${value.length} ${value.length === 1 ? 'item' : 'items'}]` : `{${Object.keys(value).length} keys}`;
+  return Array.isArray(value)
+    ? `[${value.length} ${value.length === 1 ? 'item' : 'items'}]`
+    : `{${Object.keys(value).length} keys}`;
 }
 
 function Node({ name, value, depth }: { name: ReactNode; value: unknown; depth: number }) {
@@ -24,7 +26,9 @@ function Node({ name, value, depth }: { name: ReactNode; value: unknown; depth: 
     return (
       <li className="py-0.5">
         <span className="text-slate-700 dark:text-slate-300">{name}</span>
-        <span aria-hidden="true" className="text-slate-400">: </span>
+        <span aria-hidden="true" className="text-slate-400">
+          :{' '}
+        </span>
         <Primitive value={value} />
       </li>
     );

@@ -38,16 +38,24 @@ export function Provenance({ result }: { result: OperatorResult }) {
     <dl className="divide-y divide-slate-100 dark:divide-slate-800">
       <Row label="Operator">
         <Code>{result.operator.id}</Code>
-        {typeof result.operator.version === 'number' && <span className="ml-2 text-slate-600 dark:text-slate-400">version {result.operator.version}</span>}
+        {typeof result.operator.version === 'number' && (
+          <span className="ml-2 text-slate-600 dark:text-slate-400">version {result.operator.version}</span>
+        )}
       </Row>
       <Row label="Parameters">
-        {Object.keys(parameters).length === 0 ? <span className="text-slate-600 dark:text-slate-400">None</span> : <Code>{JSON.stringify(parameters)}</Code>}
+        {Object.keys(parameters).length === 0 ? (
+          <span className="text-slate-600 dark:text-slate-400">None</span>
+        ) : (
+          <Code>{JSON.stringify(parameters)}</Code>
+        )}
       </Row>
       <Row label="Configuration">
         {configuration?.id ? (
           <>
             <Code>{configuration.id}</Code>
-            {typeof configuration.version === 'number' && <span className="ml-2 text-slate-600 dark:text-slate-400">version {configuration.version}</span>}
+            {typeof configuration.version === 'number' && (
+              <span className="ml-2 text-slate-600 dark:text-slate-400">version {configuration.version}</span>
+            )}
             {configuration.ruleId && (
               <span className="block text-slate-600 dark:text-slate-400">
                 rule <Code>{configuration.ruleId}</Code>
@@ -81,13 +89,17 @@ export function Provenance({ result }: { result: OperatorResult }) {
       <Row label="Model">{system?.resolvedModel ? <Code>{system.resolvedModel}</Code> : <Missing />}</Row>
       <Row label="Latency">{typeof system?.latencyMs === 'number' ? `${system.latencyMs.toLocaleString()} ms` : <Missing />}</Row>
       <Row label="Characters in / out">
-        {typeof system?.inputCharacters === 'number' || typeof system?.outputCharacters === 'number'
-          ? `${system?.inputCharacters?.toLocaleString() ?? '?'} / ${system?.outputCharacters?.toLocaleString() ?? '?'}`
-          : <Missing />}
+        {typeof system?.inputCharacters === 'number' || typeof system?.outputCharacters === 'number' ? (
+          `${system?.inputCharacters?.toLocaleString() ?? '?'} / ${system?.outputCharacters?.toLocaleString() ?? '?'}`
+        ) : (
+          <Missing />
+        )}
       </Row>
       <Row label="Input truncated">
         {system?.inputTruncated === true ? (
-          <span className="font-semibold text-amber-800 dark:text-amber-300">Yes: the operator did not see the whole conversation</span>
+          <span className="font-semibold text-amber-800 dark:text-amber-300">
+            Yes: the operator did not see the whole conversation
+          </span>
         ) : system?.inputTruncated === false ? (
           'No'
         ) : (

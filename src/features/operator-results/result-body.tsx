@@ -25,7 +25,11 @@ export function ResultBody({ result }: { result: OperatorResult }) {
   const view = viewResult(result);
   switch (view.format) {
     case 'TEXT':
-      return <p className="text-base leading-relaxed whitespace-pre-wrap text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">{view.text}</p>;
+      return (
+        <p className="text-base leading-relaxed whitespace-pre-wrap text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">
+          {view.text}
+        </p>
+      );
     case 'CLASSIFICATION':
       return (
         <p className="flex items-center gap-3">
