@@ -106,3 +106,16 @@ export function viewResult(result: OperatorResult): ResultView {
   }
   return { format: 'unknown', declared: result.outputFormat, value };
 }
+
+/** A page of `GET /v3/OperatorResults`: token pagination, cursors are opaque. */
+export const operatorResultPageSchema = z.looseObject({
+  items: z.array(operatorResultSchema),
+  meta: z.looseObject({
+    key: z.string(),
+    pageSize: z.number(),
+    nextToken: z.optional(z.nullable(z.string())),
+    previousToken: z.optional(z.nullable(z.string())),
+  }),
+});
+
+export type OperatorResultPage = z.infer<typeof operatorResultPageSchema>;

@@ -4,6 +4,8 @@ export const TWILIO_INTELLIGENCE_BASE = 'https://intelligence.twilio.com';
 export const apiPaths = {
   conversation: (id: string) => `/v3/Conversations/${id}`,
   operatorResult: (id: string) => `/v3/OperatorResults/${id}`,
+  operator: (id: string) => `/v3/ControlPlane/Operators/${id}`,
+  operatorResults: (query: URLSearchParams) => `/v3/OperatorResults?${query.toString()}`,
 };
 
 /** The BFF mirrors the upstream paths under this prefix. */

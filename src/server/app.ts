@@ -5,10 +5,12 @@ import { conversationSchema } from '../api/conversation';
 import { apiErrorBodySchema, BFF_ERROR_CODES, errorBody } from '../api/error';
 import { checkId, type IdKind } from '../api/ids';
 import { summariseIssues } from '../api/issues';
-import { operatorResultSchema } from '../api/operator-result';
+import { operatorSchema } from '../api/operator';
+import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-result';
 import { apiPaths } from '../api/paths';
 import type { ServerStatus } from '../api/status';
-import { UpstreamUnavailable, type Upstream } from './upstream-contract';
+import { TtlCache } from './ttl-cache';
+import { UpstreamUnavailable, type Upstream, type UpstreamResponse } from './upstream-contract';
 
 export type LogEntry = Record<string, string | number | boolean | undefined>;
 export type Logger = (entry: LogEntry) => void;
@@ -23,22 +25,53 @@ export type AppOptions = {
   /** Absolute path of the built SPA; when set, it is served with an index.html fallback. */
   serveSpa?: (app: Hono) => void;
   log?: Logger;
+  /** How long operator definitions are kept; they change rarely. */
+  operatorCacheTtlMs?: number;
+  now?: () => number;
 };
 
 /** Headers from Twilio that a client needs to act on (rate limits) or to report a problem. */
 const FORWARDED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'twilio-request-id'];
 
-type Schema = {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } };
-};
+type Schema = { safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } } };
 
-const RESOURCES: Record<'conversation' | 'operatorResult', { kind: IdKind; schema: Schema; path: (id: string) => string }> = {
-  conversation: { kind: 'conversation', schema: conversationSchema, path: apiPaths.conversation },
-  operatorResult: { kind: 'operatorResult', schema: operatorResultSchema, path: apiPaths.operatorResult },
-};
+/** Where a request goes upstream, or why it cannot. */
+type Target = { ok: true; path: string } | { ok: false; problem: string };
 
-export function createApp({ upstream, status, serveSpa, log = jsonLogger }: AppOptions): Hono {
+const byId =
+  (kind: IdKind, path: (id: string) => string) =>
+  (c: Context): Target => {
+    const check = checkId(kind, c.req.param('id') ?? '');
+    return check.ok ? { ok: true, path: path(check.id) } : check;
+  };
+
+const PAGE_TOKEN = /^[A-Za-z0-9_\-.~+/=]{1,1024}$/;
+
+/** `?conversationId=` (required), `pageSize` and an opaque `pageToken`; nothing else is forwarded. */
+function operatorResultsList(c: Context): Target {
+  const conversationId = c.req.query('conversationId');
+  if (conversationId === undefined) return { ok: false, problem: 'Add ?conversationId= to list the results of one conversation.' };
+  const check = checkId('conversation', conversationId);
+  if (!check.ok) return check;
+  const query = new URLSearchParams({ conversationId: check.id });
+  const pageSize = c.req.query('pageSize');
+  if (pageSize !== undefined) {
+    if (!/^\d{1,4}$/.test(pageSize) || Number(pageSize) < 1 || Number(pageSize) > 1000) {
+      return { ok: false, problem: 'pageSize must be a whole number from 1 to 1000.' };
+    }
+    query.set('pageSize', String(Number(pageSize)));
+  }
+  const pageToken = c.req.query('pageToken');
+  if (pageToken !== undefined) {
+    if (!PAGE_TOKEN.test(pageToken)) return { ok: false, problem: 'pageToken is not a token this API issued.' };
+    query.set('pageToken', pageToken);
+  }
+  return { ok: true, path: apiPaths.operatorResults(query) };
+}
+
+export function createApp({ upstream, status, serveSpa, log = jsonLogger, operatorCacheTtlMs = 5 * 60_000, now = Date.now }: AppOptions): Hono {
   const app = new Hono();
+  const operatorCache = new TtlCache<UpstreamResponse>(operatorCacheTtlMs, 1000, now);
 
   app.use(
     '*',
@@ -73,22 +106,24 @@ export function createApp({ upstream, status, serveSpa, log = jsonLogger }: AppO
     });
   });
 
-  const proxy = (resource: keyof typeof RESOURCES) => async (c: Context) => {
-    const { kind, schema, path } = RESOURCES[resource];
-    const check = checkId(kind, c.req.param('id') ?? '');
-    if (!check.ok) return c.json(errorBody(BFF_ERROR_CODES.invalidId, 400, check.problem, true), 400);
+  /** Validates, calls Twilio, checks the answer against the contract and passes it through as it came. */
+  const relay = (resource: string, schema: Schema, target: (c: Context) => Target, cache?: TtlCache<UpstreamResponse>) => async (c: Context) => {
+    const destination = target(c);
+    if (!destination.ok) return c.json(errorBody(BFF_ERROR_CODES.invalidId, 400, destination.problem, true), 400);
 
-    let answer;
-    try {
-      answer = await upstream.get(path(check.id));
-    } catch (error) {
-      if (error instanceof UpstreamUnavailable) {
-        log({ level: 'error', event: 'upstream_unavailable', reason: error.reason, detail: error.detail });
-        return error.reason === 'timeout'
-          ? c.json(errorBody(BFF_ERROR_CODES.upstreamTimeout, 504, 'Twilio did not answer in time.', false), 504)
-          : c.json(errorBody(BFF_ERROR_CODES.upstreamUnreachable, 502, 'Twilio could not be reached.', false), 502);
+    let answer = cache?.get(destination.path);
+    if (!answer) {
+      try {
+        answer = await upstream.get(destination.path);
+      } catch (error) {
+        if (error instanceof UpstreamUnavailable) {
+          log({ level: 'error', event: 'upstream_unavailable', reason: error.reason, detail: error.detail });
+          return error.reason === 'timeout'
+            ? c.json(errorBody(BFF_ERROR_CODES.upstreamTimeout, 504, 'Twilio did not answer in time.', false), 504)
+            : c.json(errorBody(BFF_ERROR_CODES.upstreamUnreachable, 502, 'Twilio could not be reached.', false), 502);
+        }
+        throw error;
       }
-      throw error;
     }
 
     for (const name of FORWARDED_HEADERS) {
@@ -111,6 +146,7 @@ export function createApp({ upstream, status, serveSpa, log = jsonLogger }: AppO
           502,
         );
       }
+      cache?.set(destination.path, answer);
       // Passed through as Twilio sent it: validation never rewrites the body.
       return c.json(answer.body as object, 200);
     }
@@ -131,8 +167,10 @@ export function createApp({ upstream, status, serveSpa, log = jsonLogger }: AppO
 
   app.get('/api/status', (c) => c.json(status));
   // `{.+}` so that IDs with slashes (path traversal attempts) reach the validator and get a 400.
-  app.get('/api/v3/Conversations/:id{.+}', proxy('conversation'));
-  app.get('/api/v3/OperatorResults/:id{.+}', proxy('operatorResult'));
+  app.get('/api/v3/Conversations/:id{.+}', relay('conversation', conversationSchema, byId('conversation', apiPaths.conversation)));
+  app.get('/api/v3/OperatorResults', relay('operatorResults', operatorResultPageSchema, operatorResultsList));
+  app.get('/api/v3/OperatorResults/:id{.+}', relay('operatorResult', operatorResultSchema, byId('operatorResult', apiPaths.operatorResult)));
+  app.get('/api/v3/ControlPlane/Operators/:id{.+}', relay('operator', operatorSchema, byId('operator', apiPaths.operator), operatorCache));
   app.all('/api/*', (c) =>
     c.json(errorBody(BFF_ERROR_CODES.notFound, 404, `No API route ${c.req.method} ${c.req.path}.`, true), 404),
   );

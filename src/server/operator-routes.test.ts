@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { aiHandoff, seedConversation } from '../mocks/fixtures/conversations';
+import { operatorResults } from '../mocks/fixtures/operator-results';
+import { operators, operatorWithFailingLookup } from '../mocks/fixtures/operators';
+import { emulatorUpstream } from '../mocks/emulator-upstream';
+import type { ServerStatus } from '../api/status';
+import { createApp } from './app';
+
+const status: ServerStatus = { mode: 'demo', accountSidPrefix: 'AC0000\u2026', region: null, samples: [] };
+
+function setup(ttlMs = 60_000) {
+  const calls: string[] = [];
+  let clock = 1_000_000;
+  const app = createApp({
+    upstream: { get: (path) => (calls.push(path), emulatorUpstream.get(path)) },
+    status,
+    log: () => {},
+    operatorCacheTtlMs: ttlMs,
+    now: () => clock,
+  });
+  const get = async (path: string) => {
+    const response = await app.request(path);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  return { calls, get, advance: (ms: number) => (clock += ms) };
+}
+
+describe('GET /api/v3/ControlPlane/Operators/:id', () => {
+  const operator = operators[0]!;
+
+  it('answers the definition and keeps it for a while without asking Twilio again', async () => {
+    const { calls, get, advance } = setup(60_000);
+    expect(await get(`/api/v3/ControlPlane/Operators/${operator.id}`)).toEqual({ status: 200, body: operator });
+    expect(await get(`/api/v3/ControlPlane/Operators/${operator.id}`)).toEqual({ status: 200, body: operator });
+    expect(calls).toHaveLength(1);
+    advance(60_001);
+    await get(`/api/v3/ControlPlane/Operators/${operator.id}`);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not cache a failed lookup', async () => {
+    const { calls, get } = setup();
+    expect((await get(`/api/v3/ControlPlane/Operators/${operatorWithFailingLookup}`)).status).toBe(500);
+    expect((await get(`/api/v3/ControlPlane/Operators/${operatorWithFailingLookup}`)).status).toBe(500);
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each(['intelligence_operator_short', 'intelligence_operatorresult_01kf3q9x1a2b3c4d5e6f7g8h9j', '..%2F..%2FConversations', 'INTELLIGENCE_OPERATOR_01KD2B7M4S9T0V1W2X3Y4Z5A6B'])(
+    'rejects %s with 400 before calling Twilio',
+    async (id) => {
+      const { calls, get } = setup();
+      const answer = await get(`/api/v3/ControlPlane/Operators/${id}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body.code).toBe(90400);
+      expect(calls).toHaveLength(0);
+    },
+  );
+
+  it('passes a 404 through', async () => {
+    const { get } = setup();
+    const answer = await get('/api/v3/ControlPlane/Operators/intelligence_operator_00000000000000000000000000');
+    expect(answer.status).toBe(404);
+    expect(answer.body.code).toBe(20404);
+  });
+});
+
+describe('GET /api/v3/OperatorResults?conversationId=', () => {
+  const mine = operatorResults.filter((r) => r.conversationId === aiHandoff.id);
+
+  it('lists one conversation\u2019s results and follows the opaque page tokens', async () => {
+    const { calls, get } = setup();
+    const first = await get(`/api/v3/OperatorResults?conversationId=${aiHandoff.id}&pageSize=3`);
+    expect(first.status).toBe(200);
+    const meta = first.body.meta as { nextToken: string; pageSize: number };
+    expect(first.body.items).toEqual(mine.slice(0, 3));
+    expect(meta.pageSize).toBe(3);
+    const second = await get(`/api/v3/OperatorResults?conversationId=${aiHandoff.id}&pageSize=3&pageToken=${encodeURIComponent(meta.nextToken)}`);
+    expect(second.body.items).toEqual(mine.slice(3));
+    expect((second.body.meta as { nextToken: unknown }).nextToken).toBeNull();
+    expect(calls[1]).toBe(`/v3/OperatorResults?conversationId=${aiHandoff.id}&pageSize=3&pageToken=${encodeURIComponent(meta.nextToken)}`);
+  });
+
+  it('forwards only the parameters it knows', async () => {
+    const { calls, get } = setup();
+    await get(`/api/v3/OperatorResults?conversationId=${seedConversation.id}&operatorId=x&evil=%0d%0a`);
+    expect(calls).toEqual([`/v3/OperatorResults?conversationId=${seedConversation.id}`]);
+  });
+
+  it.each([
+    ['no conversationId', '', 'Add ?conversationId='],
+    ['a malformed conversationId', '?conversationId=conv_conversation_NOPE', 'Character 19 is "N"'],
+    ['pageSize 0', `?conversationId=${seedConversation.id}&pageSize=0`, 'pageSize'],
+    ['pageSize 1001', `?conversationId=${seedConversation.id}&pageSize=1001`, 'pageSize'],
+    ['a pageToken with a newline', `?conversationId=${seedConversation.id}&pageToken=a%0Ab`, 'pageToken'],
+  ])('rejects %s with 400 before calling Twilio', async (_label, query, message) => {
+    const { calls, get } = setup();
+    const answer = await get(`/api/v3/OperatorResults${query}`);
+    expect(answer.status).toBe(400);
+    expect(String(answer.body.message)).toContain(message);
+    expect(calls).toHaveLength(0);
+  });
+});
