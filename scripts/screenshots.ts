@@ -12,6 +12,7 @@ const pages: Array<[string, string]> = [
   ['home', '/'],
   ['seed', '/conversations/conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2'],
   ['handoff', '/conversations/__HANDOFF__'],
+  ['evidence', '/conversations/__HANDOFF__?result=__ENTITIES__'],
   ['unusual', '/conversations/__UNUSUAL__'],
   ['result-json', '/operator-results/__QA__'],
   ['result-extraction', '/operator-results/__ENTITIES__'],

@@ -9,6 +9,8 @@ export function toHttpResponse(emulated: EmulatedResponse): Response {
 /** The Twilio Conversation Intelligence API, faked at the network level (happy paths only). */
 export const twilioHandlers = [
   http.get(`${TWILIO_INTELLIGENCE_BASE}/v3/*`, ({ request }) =>
-    toHttpResponse(emulateTwilioGet(new URL(request.url).pathname + new URL(request.url).search, request.headers.get('authorization'))),
+    toHttpResponse(
+      emulateTwilioGet(new URL(request.url).pathname + new URL(request.url).search, request.headers.get('authorization')),
+    ),
   ),
 ];

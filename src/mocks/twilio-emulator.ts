@@ -34,7 +34,14 @@ function listOperatorResults(query: URLSearchParams): EmulatedResponse {
   const pageSize = Number(query.get('pageSize') ?? 50);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return badRequest('pageSize must be between 1 and 1000');
   const token = query.get('pageToken');
-  const offset = token === null ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+  const offset =
+    token === null
+      ? 0
+      : Number(
+          Buffer.from(token, 'base64url')
+            .toString('utf8')
+            .replace(/^offset:/, ''),
+        );
   if (!Number.isInteger(offset) || offset < 0) return badRequest('Invalid pageToken');
   const conversationId = query.get('conversationId');
   const matching = operatorResults.filter((r) => conversationId === null || r.conversationId === conversationId);

@@ -33,7 +33,9 @@ export type AppOptions = {
 /** Headers from Twilio that a client needs to act on (rate limits) or to report a problem. */
 const FORWARDED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'twilio-request-id'];
 
-type Schema = { safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } } };
+type Schema = {
+  safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } };
+};
 
 /** Where a request goes upstream, or why it cannot. */
 type Target = { ok: true; path: string } | { ok: false; problem: string };
@@ -50,7 +52,8 @@ const PAGE_TOKEN = /^[A-Za-z0-9_\-.~+/=]{1,1024}$/;
 /** `?conversationId=` (required), `pageSize` and an opaque `pageToken`; nothing else is forwarded. */
 function operatorResultsList(c: Context): Target {
   const conversationId = c.req.query('conversationId');
-  if (conversationId === undefined) return { ok: false, problem: 'Add ?conversationId= to list the results of one conversation.' };
+  if (conversationId === undefined)
+    return { ok: false, problem: 'Add ?conversationId= to list the results of one conversation.' };
   const check = checkId('conversation', conversationId);
   if (!check.ok) return check;
   const query = new URLSearchParams({ conversationId: check.id });
@@ -69,7 +72,14 @@ function operatorResultsList(c: Context): Target {
   return { ok: true, path: apiPaths.operatorResults(query) };
 }
 
-export function createApp({ upstream, status, serveSpa, log = jsonLogger, operatorCacheTtlMs = 5 * 60_000, now = Date.now }: AppOptions): Hono {
+export function createApp({
+  upstream,
+  status,
+  serveSpa,
+  log = jsonLogger,
+  operatorCacheTtlMs = 5 * 60_000,
+  now = Date.now,
+}: AppOptions): Hono {
   const app = new Hono();
   const operatorCache = new TtlCache<UpstreamResponse>(operatorCacheTtlMs, 1000, now);
 
@@ -107,70 +117,81 @@ export function createApp({ upstream, status, serveSpa, log = jsonLogger, operat
   });
 
   /** Validates, calls Twilio, checks the answer against the contract and passes it through as it came. */
-  const relay = (resource: string, schema: Schema, target: (c: Context) => Target, cache?: TtlCache<UpstreamResponse>) => async (c: Context) => {
-    const destination = target(c);
-    if (!destination.ok) return c.json(errorBody(BFF_ERROR_CODES.invalidId, 400, destination.problem, true), 400);
+  const relay =
+    (resource: string, schema: Schema, target: (c: Context) => Target, cache?: TtlCache<UpstreamResponse>) =>
+    async (c: Context) => {
+      const destination = target(c);
+      if (!destination.ok) return c.json(errorBody(BFF_ERROR_CODES.invalidId, 400, destination.problem, true), 400);
 
-    let answer = cache?.get(destination.path);
-    if (!answer) {
-      try {
-        answer = await upstream.get(destination.path);
-      } catch (error) {
-        if (error instanceof UpstreamUnavailable) {
-          log({ level: 'error', event: 'upstream_unavailable', reason: error.reason, detail: error.detail });
-          return error.reason === 'timeout'
-            ? c.json(errorBody(BFF_ERROR_CODES.upstreamTimeout, 504, 'Twilio did not answer in time.', false), 504)
-            : c.json(errorBody(BFF_ERROR_CODES.upstreamUnreachable, 502, 'Twilio could not be reached.', false), 502);
+      let answer = cache?.get(destination.path);
+      if (!answer) {
+        try {
+          answer = await upstream.get(destination.path);
+        } catch (error) {
+          if (error instanceof UpstreamUnavailable) {
+            log({ level: 'error', event: 'upstream_unavailable', reason: error.reason, detail: error.detail });
+            return error.reason === 'timeout'
+              ? c.json(errorBody(BFF_ERROR_CODES.upstreamTimeout, 504, 'Twilio did not answer in time.', false), 504)
+              : c.json(errorBody(BFF_ERROR_CODES.upstreamUnreachable, 502, 'Twilio could not be reached.', false), 502);
+          }
+          throw error;
         }
-        throw error;
       }
-    }
 
-    for (const name of FORWARDED_HEADERS) {
-      const value = answer.headers[name];
-      if (value !== undefined) c.header(name, value);
-    }
+      for (const name of FORWARDED_HEADERS) {
+        const value = answer.headers[name];
+        if (value !== undefined) c.header(name, value);
+      }
 
-    if (answer.status === 200) {
-      const parsed = schema.safeParse(answer.body);
-      if (!parsed.success) {
-        const summary = summariseIssues(parsed.error.issues);
-        log({ level: 'error', event: 'upstream_shape', resource, issues: summary });
-        return c.json(
-          errorBody(
-            BFF_ERROR_CODES.unexpectedShape,
+      if (answer.status === 200) {
+        const parsed = schema.safeParse(answer.body);
+        if (!parsed.success) {
+          const summary = summariseIssues(parsed.error.issues);
+          log({ level: 'error', event: 'upstream_shape', resource, issues: summary });
+          return c.json(
+            errorBody(
+              BFF_ERROR_CODES.unexpectedShape,
+              502,
+              `Twilio answered with data in an unexpected shape (${summary}).`,
+              false,
+            ),
             502,
-            `Twilio answered with data in an unexpected shape (${summary}).`,
-            false,
-          ),
-          502,
-        );
+          );
+        }
+        cache?.set(destination.path, answer);
+        // Passed through as Twilio sent it: validation never rewrites the body.
+        return c.json(answer.body as object, 200);
       }
-      cache?.set(destination.path, answer);
-      // Passed through as Twilio sent it: validation never rewrites the body.
-      return c.json(answer.body as object, 200);
-    }
 
-    const upstreamStatus = (answer.status >= 400 && answer.status <= 599 ? answer.status : 502) as ContentfulStatusCode;
-    const errorShape = apiErrorBodySchema.safeParse(answer.body);
-    if (errorShape.success) return c.json(answer.body as object, upstreamStatus);
-    return c.json(
-      errorBody(
-        BFF_ERROR_CODES.upstreamUnreadable,
+      const upstreamStatus = (answer.status >= 400 && answer.status <= 599 ? answer.status : 502) as ContentfulStatusCode;
+      const errorShape = apiErrorBodySchema.safeParse(answer.body);
+      if (errorShape.success) return c.json(answer.body as object, upstreamStatus);
+      return c.json(
+        errorBody(
+          BFF_ERROR_CODES.upstreamUnreadable,
+          upstreamStatus,
+          `Twilio answered HTTP ${answer.status} without an error description.`,
+          upstreamStatus < 500,
+        ),
         upstreamStatus,
-        `Twilio answered HTTP ${answer.status} without an error description.`,
-        upstreamStatus < 500,
-      ),
-      upstreamStatus,
-    );
-  };
+      );
+    };
 
   app.get('/api/status', (c) => c.json(status));
   // `{.+}` so that IDs with slashes (path traversal attempts) reach the validator and get a 400.
-  app.get('/api/v3/Conversations/:id{.+}', relay('conversation', conversationSchema, byId('conversation', apiPaths.conversation)));
+  app.get(
+    '/api/v3/Conversations/:id{.+}',
+    relay('conversation', conversationSchema, byId('conversation', apiPaths.conversation)),
+  );
   app.get('/api/v3/OperatorResults', relay('operatorResults', operatorResultPageSchema, operatorResultsList));
-  app.get('/api/v3/OperatorResults/:id{.+}', relay('operatorResult', operatorResultSchema, byId('operatorResult', apiPaths.operatorResult)));
-  app.get('/api/v3/ControlPlane/Operators/:id{.+}', relay('operator', operatorSchema, byId('operator', apiPaths.operator), operatorCache));
+  app.get(
+    '/api/v3/OperatorResults/:id{.+}',
+    relay('operatorResult', operatorResultSchema, byId('operatorResult', apiPaths.operatorResult)),
+  );
+  app.get(
+    '/api/v3/ControlPlane/Operators/:id{.+}',
+    relay('operator', operatorSchema, byId('operator', apiPaths.operator), operatorCache),
+  );
   app.all('/api/*', (c) =>
     c.json(errorBody(BFF_ERROR_CODES.notFound, 404, `No API route ${c.req.method} ${c.req.path}.`, true), 404),
   );

@@ -45,16 +45,18 @@ describe('GET /api/v3/ControlPlane/Operators/:id', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it.each(['intelligence_operator_short', 'intelligence_operatorresult_01kf3q9x1a2b3c4d5e6f7g8h9j', '..%2F..%2FConversations', 'INTELLIGENCE_OPERATOR_01KD2B7M4S9T0V1W2X3Y4Z5A6B'])(
-    'rejects %s with 400 before calling Twilio',
-    async (id) => {
-      const { calls, get } = setup();
-      const answer = await get(`/api/v3/ControlPlane/Operators/${id}`);
-      expect(answer.status).toBe(400);
-      expect(answer.body.code).toBe(90400);
-      expect(calls).toHaveLength(0);
-    },
-  );
+  it.each([
+    'intelligence_operator_short',
+    'intelligence_operatorresult_01kf3q9x1a2b3c4d5e6f7g8h9j',
+    '..%2F..%2FConversations',
+    'INTELLIGENCE_OPERATOR_01KD2B7M4S9T0V1W2X3Y4Z5A6B',
+  ])('rejects %s with 400 before calling Twilio', async (id) => {
+    const { calls, get } = setup();
+    const answer = await get(`/api/v3/ControlPlane/Operators/${id}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.code).toBe(90400);
+    expect(calls).toHaveLength(0);
+  });
 
   it('passes a 404 through', async () => {
     const { get } = setup();
@@ -74,10 +76,14 @@ describe('GET /api/v3/OperatorResults?conversationId=', () => {
     const meta = first.body.meta as { nextToken: string; pageSize: number };
     expect(first.body.items).toEqual(mine.slice(0, 3));
     expect(meta.pageSize).toBe(3);
-    const second = await get(`/api/v3/OperatorResults?conversationId=${aiHandoff.id}&pageSize=3&pageToken=${encodeURIComponent(meta.nextToken)}`);
+    const second = await get(
+      `/api/v3/OperatorResults?conversationId=${aiHandoff.id}&pageSize=3&pageToken=${encodeURIComponent(meta.nextToken)}`,
+    );
     expect(second.body.items).toEqual(mine.slice(3));
     expect((second.body.meta as { nextToken: unknown }).nextToken).toBeNull();
-    expect(calls[1]).toBe(`/v3/OperatorResults?conversationId=${aiHandoff.id}&pageSize=3&pageToken=${encodeURIComponent(meta.nextToken)}`);
+    expect(calls[1]).toBe(
+      `/v3/OperatorResults?conversationId=${aiHandoff.id}&pageSize=3&pageToken=${encodeURIComponent(meta.nextToken)}`,
+    );
   });
 
   it('forwards only the parameters it knows', async () => {

@@ -37,9 +37,11 @@ describe('conversation page', () => {
     expect(messages[0]).toHaveTextContent('+0:15');
 
     const results = screen.getByRole('region', { name: /Operator results/ });
-    for (const id of seedConversation.operatorResultIds) {
-      expect(within(results).getByRole('link', { name: id })).toHaveAttribute('href', `/operator-results/${id}`);
-    }
+    expect(await within(results).findByRole('link', { name: 'Full result: Conversation summary' })).toBeInTheDocument();
+    const links = within(results).getAllByRole('link', { name: /^Full result/ });
+    expect(links.map((link) => link.getAttribute('href')).sort()).toEqual(
+      seedConversation.operatorResultIds.map((id) => `/operator-results/${id}`).sort(),
+    );
   });
 
   it('shows nullable and unknown data plainly instead of dropping it', async () => {

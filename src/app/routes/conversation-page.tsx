@@ -1,21 +1,28 @@
-import { useEffect, useMemo } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
-import { checkId } from '../../api/ids';
+import { checkId, isId } from '../../api/ids';
 import { IdHeading } from '../../components/id-heading';
 import { InvalidId } from '../../components/invalid-id';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { QueryView } from '../../components/query-view';
+import { Tabs } from '../../components/tabs';
 import { useConversation } from '../../features/conversation/api';
 import { ConversationHeader, UNTITLED } from '../../features/conversation/conversation-header';
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
 import { buildDirectory } from '../../features/conversation/participant-directory';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
-import { Timeline } from '../../features/conversation/timeline';
-import { buildTimeline } from '../../features/conversation/timeline-model';
+import { Timeline, type Annotation } from '../../features/conversation/timeline';
+import { buildTimeline, chronological } from '../../features/conversation/timeline-model';
 import { rememberConversation } from '../../features/lookup/recent';
-import { OperatorResultLinks } from '../../features/operator-results/result-links';
+import { operatorResultQueryOptions, useOperator } from '../../features/operator-results/api';
+import { evidenceLocator } from '../../features/operator-results/result-summary';
+import { resultRowId, ResultsPanel } from '../../features/operator-results/results-panel';
+import { viewResult } from '../../api/operator-result';
+import type { Term } from '../../lib/mark-terms';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useMediaQuery } from '../../lib/use-media-query';
 
 export function Component() {
   const { conversationId = '' } = useParams();
@@ -51,40 +58,150 @@ function ConversationView({ id }: { id: string }) {
 }
 
 /** Opening `#<communication id>` scrolls to that message once it is on the page. */
-function useScrollToHash(ready: boolean) {
+function useScrollToHash() {
   const { hash } = useLocation();
   useEffect(() => {
-    if (!ready || hash.length < 2) return;
+    if (hash.length < 2) return;
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     if (!target) return;
     target.scrollIntoView({ block: 'center' });
     target.classList.add('target-highlight');
-  }, [hash, ready]);
+  }, [hash]);
+}
+
+type Section = 'transcript' | 'results' | 'participants';
+
+/** The selected operator result (`?result=`), what it rests on, and how the transcript shows it. */
+function useSelectedResult(conversation: Conversation, showResult: (id: string) => void) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('result');
+  const selectedId = requested !== null && isId('operatorResult', requested) ? requested : null;
+  const listed = selectedId !== null && conversation.operatorResultIds.includes(selectedId);
+  const select = useCallback(
+    (id: string | null) =>
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          if (id) next.set('result', id);
+          else next.delete('result');
+          return next;
+        },
+        { replace: true, preventScrollReset: true },
+      ),
+    [setSearchParams],
+  );
+
+  const evidenceFor = useMemo(() => evidenceLocator(chronological(conversation.communications)), [conversation]);
+
+  const result = useQuery({ ...operatorResultQueryOptions(selectedId ?? ''), enabled: listed }).data;
+  const operatorName = useOperator(result?.operator.id).data?.displayName?.trim() || result?.operator.id || '';
+  const evidence = result && listed ? evidenceFor(result) : null;
+
+  const annotations = useMemo(() => {
+    const map = new Map<string, Annotation>();
+    if (!evidence || !selectedId) return map;
+    const onOpen = () => showResult(selectedId);
+    for (const id of evidence.range) map.set(id, { kind: 'range', label: operatorName, onOpen });
+    for (const id of evidence.references) map.set(id, { kind: 'reference', label: operatorName, onOpen });
+    return map;
+  }, [evidence, operatorName, selectedId, showResult]);
+
+  const terms = useMemo<Term[] | undefined>(() => {
+    if (!result || !listed) return undefined;
+    const view = viewResult(result);
+    return view.format === 'EXTRACTION' ? view.entities.map((entity) => ({ text: entity.text, label: entity.label })) : undefined;
+  }, [result, listed]);
+
+  return { selectedId, select, evidenceFor, evidence, annotations, terms };
 }
 
 function ConversationLayout({ conversation }: { conversation: Conversation }) {
+  const wide = useMediaQuery('(min-width: 1024px)');
+  const [section, setSection] = useState<Section>('transcript');
+  // A marker on a message leads back to its result in the panel (on phones, in the Results tab).
+  const showResult = useCallback((id: string) => {
+    setSection('results');
+    requestAnimationFrame(() => {
+      const row = document.getElementById(resultRowId(id));
+      row?.scrollIntoView({ block: 'nearest' });
+      row?.focus();
+    });
+  }, []);
   const directory = useMemo(() => buildDirectory(conversation), [conversation]);
   const items = useMemo(() => buildTimeline(conversation, directory), [conversation, directory]);
-  useScrollToHash(true);
+  const { selectedId, select, evidenceFor, evidence, annotations, terms } = useSelectedResult(conversation, showResult);
+  useScrollToHash();
+
+  const selectAndShow = useCallback(
+    (id: string | null) => {
+      select(id);
+      if (id) setSection('transcript');
+    },
+    [select],
+  );
+
+  // Bring the evidence into view when a result is selected (or a ?result= link is opened).
+  const firstEvidence = evidence?.firstId ?? null;
+  useEffect(() => {
+    if (!firstEvidence) return;
+    document.getElementById(firstEvidence)?.scrollIntoView({ block: 'center' });
+  }, [firstEvidence, selectedId, section]);
+
+  const header = (
+    <PanelBoundary name="conversation details">
+      <ConversationHeader conversation={conversation} />
+    </PanelBoundary>
+  );
+  const transcript = (
+    <PanelBoundary name="transcript">
+      <Timeline conversation={conversation} items={items} annotations={annotations} terms={terms} />
+    </PanelBoundary>
+  );
+  const results = (
+    <PanelBoundary name="operator results">
+      <ResultsPanel
+        ids={conversation.operatorResultIds}
+        selectedId={selectedId}
+        onSelect={selectAndShow}
+        evidenceFor={evidenceFor}
+      />
+    </PanelBoundary>
+  );
+  const participants = (
+    <PanelBoundary name="participants">
+      <ParticipantsPanel participants={directory.participants} />
+    </PanelBoundary>
+  );
+
+  if (!wide) {
+    return (
+      <div className="space-y-4">
+        {header}
+        <Tabs
+          label="Conversation sections"
+          active={section}
+          onChange={setSection}
+          tabs={[
+            { key: 'transcript', label: 'Transcript', panel: transcript },
+            { key: 'results', label: `Results (${conversation.operatorResultIds.length})`, panel: results },
+            { key: 'participants', label: `People (${directory.participants.length})`, panel: participants },
+          ]}
+        />
+      </div>
+    );
+  }
   return (
     <div className="space-y-4">
-      <PanelBoundary name="conversation details">
-        <ConversationHeader conversation={conversation} />
-      </PanelBoundary>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <aside aria-label="Participants and operator results" className="space-y-4 lg:order-2">
-          <PanelBoundary name="participants">
-            <ParticipantsPanel participants={directory.participants} />
-          </PanelBoundary>
-          <PanelBoundary name="operator results">
-            <OperatorResultLinks ids={conversation.operatorResultIds} />
-          </PanelBoundary>
+      {header}
+      <div className="grid grid-cols-[minmax(0,1fr)_24rem] items-start gap-4">
+        <div className="min-w-0">{transcript}</div>
+        <aside
+          aria-label="Operator results and participants"
+          className="sticky top-4 max-h-[calc(100dvh-2rem)] space-y-4 overflow-y-auto"
+        >
+          {results}
+          {participants}
         </aside>
-        <div className="min-w-0 lg:order-1">
-          <PanelBoundary name="transcript">
-            <Timeline conversation={conversation} items={items} />
-          </PanelBoundary>
-        </div>
       </div>
     </div>
   );

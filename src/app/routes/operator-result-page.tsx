@@ -8,17 +8,12 @@ import { InvalidId } from '../../components/invalid-id';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { QueryView } from '../../components/query-view';
 import { SkeletonBlock } from '../../components/skeleton';
-import { useOperatorResult } from '../../features/operator-results/api';
+import { useOperator, useOperatorResult } from '../../features/operator-results/api';
+import { ResolvedContext } from '../../features/operator-results/resolved-context';
+import { FORMAT_LABELS } from '../../features/operator-results/labels';
 import { Provenance } from '../../features/operator-results/provenance';
 import { ResultBody } from '../../features/operator-results/result-body';
 import { useDocumentTitle } from '../../lib/use-document-title';
-
-const FORMAT_LABELS: Record<string, string> = {
-  TEXT: 'Text',
-  JSON: 'JSON',
-  CLASSIFICATION: 'Classification',
-  EXTRACTION: 'Extraction',
-};
 
 export function Component() {
   const { operatorResultId = '' } = useParams();
@@ -68,12 +63,18 @@ const card = 'rounded-xl border border-slate-200 bg-white p-4 sm:p-6 dark:border
 
 function ResultLayout({ result }: { result: OperatorResult }) {
   const conversationLink = `/conversations/${result.conversationId}`;
+  const inConversation = `${conversationLink}?result=${result.id}`;
+  const operator = useOperator(result.operator.id).data;
+  const truncated = result.metadata?.system?.inputTruncated === true;
   return (
     <div className="space-y-4">
       <Link to={conversationLink} className="inline-block text-sm font-medium text-sky-800 underline dark:text-sky-300">
         ← Back to the conversation
       </Link>
       <header className={card}>
+        <p className="text-sm font-medium text-slate-700 dark:text-slate-300">
+          {operator?.displayName?.trim() || 'Operator result'}
+        </p>
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="text-xl font-semibold text-slate-950 sm:text-2xl dark:text-white">Operator result</h1>
           <Badge tone={result.outputFormat in FORMAT_LABELS ? 'violet' : 'outline'}>
@@ -87,11 +88,25 @@ function ResultLayout({ result }: { result: OperatorResult }) {
             {result.conversationId}
           </Link>
         </p>
-        <div className="mt-3 flex flex-wrap gap-2">
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          <Link
+            to={inConversation}
+            className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:text-slate-950"
+          >
+            Show its evidence in the conversation
+          </Link>
           <CopyButton value={result.id} label="Copy ID" />
           <CopyButton value={() => window.location.href} label="Copy link" />
         </div>
       </header>
+      {truncated && (
+        <p
+          role="note"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
+        >
+          <strong>Input truncated:</strong> the conversation was too long for the model, so this result did not see all of it.
+        </p>
+      )}
       <section aria-labelledby="result-heading" className={card}>
         <h2 id="result-heading" className="mb-3 text-base font-semibold text-slate-950 dark:text-white">
           Result
@@ -127,6 +142,16 @@ function ResultLayout({ result }: { result: OperatorResult }) {
           <Provenance result={result} />
         </PanelBoundary>
       </section>
+      {result.executionDetails?.resolvedContext && (
+        <section aria-labelledby="context-heading" className={card}>
+          <h2 id="context-heading" className="text-base font-semibold text-slate-950 dark:text-white">
+            Context it was given
+          </h2>
+          <PanelBoundary name="resolved context">
+            <ResolvedContext context={result.executionDetails.resolvedContext} />
+          </PanelBoundary>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Conversation } from '../../api/conversation';
+import type { Term } from '../../lib/mark-terms';
 import { formatOffset, formatTime, timeZoneName, utcIso } from '../../lib/time';
 import { MessageText } from './message-text';
 import { ParticipantAvatar } from './participant-avatar';
@@ -19,6 +20,24 @@ function bubbleTone(participant: ParticipantView): string {
   }
 }
 
+/** Something that points at a message, such as an operator result resting on it. */
+export type Annotation = { kind: 'range' | 'reference'; label: string; onOpen: () => void };
+const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
+
+/** A covered message is tinted; a message the result cites stands out. */
+const ANNOTATION_STYLES: Record<Annotation['kind'], { row: string; marker: string }> = {
+  range: {
+    row: 'bg-amber-50 py-1 dark:bg-amber-950/40',
+    marker:
+      'mt-1 inline-flex items-center gap-1 rounded-full border border-amber-600 px-2 py-0.5 text-[0.7rem] font-medium text-amber-900 hover:bg-amber-100 dark:border-amber-400 dark:text-amber-200 dark:hover:bg-amber-900/60',
+  },
+  reference: {
+    row: 'bg-amber-100 py-1 ring-2 ring-amber-500 dark:bg-amber-900/40 dark:ring-amber-400',
+    marker:
+      'mt-1 inline-flex items-center gap-1 rounded-full bg-amber-700 px-2 py-0.5 text-[0.7rem] font-semibold text-white hover:bg-amber-800 dark:bg-amber-400 dark:text-slate-950 dark:hover:bg-amber-300',
+  },
+};
+
 const DayDivider = memo(function DayDivider({ item }: { item: DayItem }) {
   return (
     <li className="my-5 flex items-center gap-3 first:mt-0">
@@ -31,7 +50,17 @@ const DayDivider = memo(function DayDivider({ item }: { item: DayItem }) {
   );
 });
 
-const Message = memo(function Message({ item, startedAt }: { item: MessageItem; startedAt: string }) {
+const Message = memo(function Message({
+  item,
+  startedAt,
+  annotation,
+  terms,
+}: {
+  item: MessageItem;
+  startedAt: string;
+  annotation?: Annotation;
+  terms?: readonly Term[];
+}) {
   const { communication, participant, firstInGroup } = item;
   const end = participant.side === 'end';
   const text = communication.content.text;
@@ -39,7 +68,8 @@ const Message = memo(function Message({ item, startedAt }: { item: MessageItem; 
   return (
     <li
       id={communication.id}
-      className={`flex gap-2 [contain-intrinsic-size:auto_4rem] [content-visibility:auto] ${end ? 'flex-row-reverse' : ''} ${firstInGroup ? 'mt-4' : 'mt-1'}`}
+      className={`flex scroll-mt-24 gap-2 rounded-xl [contain-intrinsic-size:auto_4rem] [content-visibility:auto] ${end ? 'flex-row-reverse' : ''} ${firstInGroup ? 'mt-4' : 'mt-1'} ${annotation ? ANNOTATION_STYLES[annotation.kind].row : ''}`}
+      data-evidence={annotation?.kind}
     >
       <div className="w-9 shrink-0">{firstInGroup && <ParticipantAvatar participant={participant} />}</div>
       <div className={`flex max-w-[85%] min-w-0 flex-col sm:max-w-[75%] ${end ? 'items-end' : 'items-start'}`}>
@@ -58,7 +88,7 @@ const Message = memo(function Message({ item, startedAt }: { item: MessageItem; 
         >
           {text ? (
             <p className="text-sm whitespace-pre-wrap text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">
-              <MessageText text={text} />
+              <MessageText text={text} terms={terms} />
             </p>
           ) : (
             <p className="text-sm text-slate-600 italic dark:text-slate-400">No text in this communication</p>
@@ -75,12 +105,28 @@ const Message = memo(function Message({ item, startedAt }: { item: MessageItem; 
             <span className="sr-only"> since the start</span>
           </span>
         </p>
+        {annotation && (
+          <button type="button" onClick={annotation.onOpen} className={ANNOTATION_STYLES[annotation.kind].marker}>
+            <span aria-hidden="true">◆</span>
+            {annotation.kind === 'reference' ? 'Cited by' : 'Evidence for'} {annotation.label}
+          </button>
+        )}
       </div>
     </li>
   );
 });
 
-export function Timeline({ conversation, items }: { conversation: Conversation; items: TimelineItem[] }) {
+export function Timeline({
+  conversation,
+  items,
+  annotations = NO_ANNOTATIONS,
+  terms,
+}: {
+  conversation: Conversation;
+  items: TimelineItem[];
+  annotations?: ReadonlyMap<string, Annotation>;
+  terms?: readonly Term[];
+}) {
   const count = conversation.communications.length;
   return (
     <section
@@ -109,7 +155,13 @@ export function Timeline({ conversation, items }: { conversation: Conversation; 
               item.kind === 'day' ? (
                 <DayDivider key={item.key} item={item} />
               ) : (
-                <Message key={item.key} item={item} startedAt={conversation.createdAt} />
+                <Message
+                  key={item.key}
+                  item={item}
+                  startedAt={conversation.createdAt}
+                  annotation={annotations.get(item.communication.id)}
+                  terms={terms}
+                />
               ),
             )}
           </ol>

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { copyText } from '../../lib/clipboard';
+import { childPath, copyableValue } from './json-path';
 
 function Primitive({ value }: { value: unknown }) {
   if (value === null) return <span className="text-slate-500 italic dark:text-slate-400">null</span>;
@@ -21,7 +23,35 @@ function summary(value: object): string {
     : `{${Object.keys(value).length} keys}`;
 }
 
-function Node({ name, value, depth }: { name: ReactNode; value: unknown; depth: number }) {
+const Announce = createContext<(message: string) => void>(() => {});
+
+function CopyActions({ path, value }: { path: string; value: unknown }) {
+  const announce = useContext(Announce);
+  const copy = (text: string, what: string) =>
+    copyText(text).then(
+      () => announce(`Copied the ${what} of ${path}`),
+      () => announce('Copy failed: the browser blocked the clipboard'),
+    );
+  const button =
+    'rounded px-1 text-[0.7rem] font-sans text-slate-600 underline decoration-dotted underline-offset-2 hover:text-slate-950 dark:text-slate-400 dark:hover:text-white';
+  return (
+    <span className="ml-2 inline-flex gap-1 align-baseline">
+      <button
+        type="button"
+        className={button}
+        aria-label={`Copy value of ${path}`}
+        onClick={() => void copy(copyableValue(value), 'value')}
+      >
+        value
+      </button>
+      <button type="button" className={button} aria-label={`Copy path ${path}`} onClick={() => void copy(path, 'path')}>
+        path
+      </button>
+    </span>
+  );
+}
+
+function Node({ name, path, value, depth }: { name: ReactNode; path: string; value: unknown; depth: number }) {
   if (value === null || typeof value !== 'object') {
     return (
       <li className="py-0.5">
@@ -30,6 +60,7 @@ function Node({ name, value, depth }: { name: ReactNode; value: unknown; depth: 
           :{' '}
         </span>
         <Primitive value={value} />
+        <CopyActions path={path} value={value} />
       </li>
     );
   }
@@ -40,11 +71,18 @@ function Node({ name, value, depth }: { name: ReactNode; value: unknown; depth: 
         <summary className="cursor-pointer rounded select-none">
           <span className="text-slate-700 dark:text-slate-300">{name}</span>{' '}
           <span className="text-slate-500 dark:text-slate-400">{summary(value)}</span>
+          <CopyActions path={path} value={value} />
         </summary>
         {entries.length > 0 && (
           <ul className="ml-2 border-l border-slate-200 pl-3 dark:border-slate-700">
             {entries.map(([key, child]) => (
-              <Node key={key} name={typeof key === 'number' ? `[${key}]` : key} value={child} depth={depth + 1} />
+              <Node
+                key={key}
+                name={typeof key === 'number' ? `[${key}]` : key}
+                path={childPath(path, key)}
+                value={child}
+                depth={depth + 1}
+              />
             ))}
           </ul>
         )}
@@ -53,11 +91,17 @@ function Node({ name, value, depth }: { name: ReactNode; value: unknown; depth: 
   );
 }
 
-/** Any JSON value as a collapsible tree (native <details>, so keyboard and screen readers just work). */
+/** Any JSON value as a collapsible tree (native <details>), with copy-value and copy-path on every node. */
 export function JsonTree({ value, label }: { value: unknown; label: string }) {
+  const [message, setMessage] = useState('');
   return (
-    <ul aria-label={label} className="font-mono text-sm">
-      <Node name="result" value={value} depth={0} />
-    </ul>
+    <Announce.Provider value={setMessage}>
+      <ul aria-label={label} className="font-mono text-sm">
+        <Node name="result" path="$" value={value} depth={0} />
+      </ul>
+      <p role="status" className="mt-2 min-h-4 text-xs text-slate-600 dark:text-slate-300">
+        {message}
+      </p>
+    </Announce.Provider>
   );
 }

@@ -1,12 +1,7 @@
 import type { ReactNode } from 'react';
 import type { OperatorResult } from '../../api/operator-result';
 import { formatDateTime, utcIso } from '../../lib/time';
-
-const TRIGGERS: Record<string, string> = {
-  CONVERSATION_END: 'When the conversation closed',
-  CONVERSATION_INACTIVE: 'When the conversation became inactive',
-  COMMUNICATION: 'On a new communication',
-};
+import { TRIGGER_LABELS } from './labels';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -67,7 +62,7 @@ export function Provenance({ result }: { result: OperatorResult }) {
         )}
       </Row>
       <Row label="Trigger">
-        {trigger?.on ? (TRIGGERS[trigger.on] ?? trigger.on) : <Missing />}
+        {trigger?.on ? (TRIGGER_LABELS[trigger.on] ?? trigger.on) : <Missing />}
         {trigger?.timestamp && (
           <span className="block text-slate-600 dark:text-slate-400">
             at <When iso={trigger.timestamp} />
