@@ -42,7 +42,7 @@ describe('reading a conversation', () => {
     await page.goto(`${baseUrl()}/conversations/${aiHandoff.id}`);
     await page.getByRole('heading', { level: 1, name: aiHandoff.name! }).waitFor();
     const qaResult = aiHandoff.operatorResultIds[3]!;
-    await page.getByRole('link', { name: qaResult }).click();
+    await page.getByRole('link', { name: 'Full result: Agent script adherence' }).click();
     await page.getByRole('heading', { level: 1, name: 'Operator result' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/operator-results/${qaResult}`);
     await page.getByText('closingScript').waitFor();

@@ -66,12 +66,12 @@ function Node({ name, path, value, depth }: { name: ReactNode; path: string; val
   }
   const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
   return (
-    <li className="py-0.5">
-      <details open={depth < 3}>
+    <li className="flex items-start py-0.5">
+      {/* The copy buttons sit beside the <summary>, not in it: a summary is itself a control. */}
+      <details open={depth < 3} className="min-w-0">
         <summary className="cursor-pointer rounded select-none">
           <span className="text-slate-700 dark:text-slate-300">{name}</span>{' '}
           <span className="text-slate-500 dark:text-slate-400">{summary(value)}</span>
-          <CopyActions path={path} value={value} />
         </summary>
         {entries.length > 0 && (
           <ul className="ml-2 border-l border-slate-200 pl-3 dark:border-slate-700">
@@ -87,6 +87,7 @@ function Node({ name, path, value, depth }: { name: ReactNode; path: string; val
           </ul>
         )}
       </details>
+      <CopyActions path={path} value={value} />
     </li>
   );
 }
