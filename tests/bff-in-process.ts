@@ -7,6 +7,7 @@ import { demoSampleSummaries } from '../src/server/demo-samples';
 
 export const demoStatus: ServerStatus = {
   mode: 'demo',
+  access: 'open',
   accountSidPrefix: 'AC0000\u2026',
   region: null,
   samples: demoSampleSummaries,

@@ -17,6 +17,7 @@ export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
  */
 export const BFF_ERROR_CODES = {
   invalidId: 90400,
+  notSignedIn: 90401,
   notFound: 90404,
   upstreamUnreachable: 90502,
   upstreamTimeout: 90504,

@@ -12,6 +12,8 @@ export const demoSampleSchema = z.object({
 /** What `GET /api/status` answers: how the server runs, never a secret. */
 export const serverStatusSchema = z.object({
   mode: z.enum(['live', 'demo']),
+  /** `token` when people must sign in (the server listens beyond this machine). */
+  access: z.enum(['open', 'token']),
   accountSidPrefix: z.nullable(z.string()),
   region: z.nullable(z.string()),
   samples: z.array(demoSampleSchema),

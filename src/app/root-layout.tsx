@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ModeBadge } from '../features/status/mode-badge';
+import { SignOut } from '../features/status/sign-out';
 import { PRODUCT_NAME } from '../lib/use-document-title';
 
 /** After a client-side navigation, move focus to the new page so keyboard and screen-reader users follow. */
@@ -34,7 +35,10 @@ export function RootLayout() {
             <img src="/favicon.svg" alt="" className="size-6" />
             {PRODUCT_NAME}
           </Link>
-          <ModeBadge />
+          <div className="flex items-center gap-3">
+            <ModeBadge />
+            <SignOut />
+          </div>
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="mx-auto max-w-7xl px-3 py-4 outline-none sm:px-4 sm:py-6">

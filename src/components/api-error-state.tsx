@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { BFF_ERROR_CODES } from '../api/error';
 import { ApiError, NetworkError, UnexpectedShapeError } from '../lib/api-client';
 import { RATE_LIMIT_ATTEMPTS } from '../lib/query-client';
 import { ErrorState } from './error-state';
@@ -18,6 +19,12 @@ export function describeError(error: unknown, subject: Subject): Described {
         return {
           title: `No ${subject} with this ID in this account`,
           detail: `Twilio has no ${subject} with this ID in the account the server uses. Check the ID, or whether it belongs to another account.`,
+          retry: false,
+        };
+      case error.status === 401 && error.body?.code === BFF_ERROR_CODES.notSignedIn:
+        return {
+          title: 'Sign in again',
+          detail: 'Your session with this viewer has ended. Reload the page to sign in.',
           retry: false,
         };
       case error.status === 401 || error.status === 403:

@@ -24,7 +24,7 @@ afterEach(() => {
 });
 afterAll(() => network.close());
 
-const status: ServerStatus = { mode: 'live', accountSidPrefix: 'AC0123\u2026', region: null, samples: [] };
+const status: ServerStatus = { mode: 'live', access: 'open', accountSidPrefix: 'AC0123\u2026', region: null, samples: [] };
 const logs: LogEntry[] = [];
 const app = createApp({
   upstream: twilioUpstream({ credentials: { kind: 'authToken', accountSid: SID, authToken: TOKEN }, timeoutMs: 300 }),

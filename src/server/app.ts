@@ -9,6 +9,7 @@ import { operatorSchema } from '../api/operator';
 import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-result';
 import { apiPaths } from '../api/paths';
 import type { ServerStatus } from '../api/status';
+import { installAccessControl } from './access';
 import { TtlCache } from './ttl-cache';
 import { UpstreamUnavailable, type Upstream, type UpstreamResponse } from './upstream-contract';
 
@@ -28,6 +29,8 @@ export type AppOptions = {
   /** How long operator definitions are kept; they change rarely. */
   operatorCacheTtlMs?: number;
   now?: () => number;
+  /** When set, every page and API route requires it (see ./access.ts). */
+  accessToken?: string | null;
 };
 
 /** Headers from Twilio that a client needs to act on (rate limits) or to report a problem. */
@@ -79,6 +82,7 @@ export function createApp({
   log = jsonLogger,
   operatorCacheTtlMs = 5 * 60_000,
   now = Date.now,
+  accessToken = null,
 }: AppOptions): Hono {
   const app = new Hono();
   const operatorCache = new TtlCache<UpstreamResponse>(operatorCacheTtlMs, 1000, now);
@@ -102,6 +106,8 @@ export function createApp({
       crossOriginEmbedderPolicy: false,
     }),
   );
+
+  if (accessToken) installAccessControl(app, accessToken);
 
   app.use('/api/*', async (c, next) => {
     const started = performance.now();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { accountSidPrefix, ConfigError, loadConfig, readEnv } from './config';
+import { accountSidPrefix, isLoopback, ConfigError, loadConfig, readEnv } from './config';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'auth-token-9f8e7d6c5b4a';
@@ -79,10 +79,10 @@ describe('loadConfig', () => {
   });
 
   it('parses PORT and UPSTREAM_TIMEOUT_MS from strings', () => {
-    const config = loadConfig({ PORT: '8080', UPSTREAM_TIMEOUT_MS: '2500', HOST: '0.0.0.0' });
+    const config = loadConfig({ PORT: '8080', UPSTREAM_TIMEOUT_MS: '2500', HOST: '127.0.0.2' });
     expect(config.port).toBe(8080);
     expect(config.upstreamTimeoutMs).toBe(2500);
-    expect(config.host).toBe('0.0.0.0');
+    expect(config.host).toBe('127.0.0.2');
   });
 
   it.each([
@@ -148,7 +148,7 @@ describe('readEnv', () => {
 
   it('lets real environment variables win over the file', () => {
     const file = envFile('.env.override', `TWILIO_ACCOUNT_SID=${SID}\nTWILIO_AUTH_TOKEN=from-file\nPORT=4000\nHOST=0.0.0.0\n`);
-    const env = readEnv({ TWILIO_AUTH_TOKEN: 'from-env', PORT: '5000' }, file);
+    const env = readEnv({ TWILIO_AUTH_TOKEN: 'from-env', PORT: '5000', VIEWER_ACCESS_TOKEN: 'x'.repeat(32) }, file);
     expect(env.TWILIO_AUTH_TOKEN).toBe('from-env');
     expect(env.PORT).toBe('5000');
     expect(env.HOST).toBe('0.0.0.0');
@@ -189,5 +189,41 @@ describe('accountSidPrefix', () => {
       expect(shown.replace('\u2026', '')).toHaveLength(6);
     }
     expect(accountSidPrefix(SID)).not.toContain(SID.slice(6));
+  });
+});
+
+describe('who may connect', () => {
+  const token = 'a-long-random-access-token-0123456789';
+
+  it.each(['0.0.0.0', '192.168.1.20', '::', 'viewer.example.com'])(
+    'refuses to listen on %s without an access token, and says why',
+    (host) => {
+      expect(() => loadConfig({ HOST: host })).toThrow(/VIEWER_ACCESS_TOKEN/);
+    },
+  );
+
+  it('listens anywhere once an access token is set', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', VIEWER_ACCESS_TOKEN: token })).toMatchObject({ host: '0.0.0.0', accessToken: token });
+  });
+
+  it('refuses a short access token', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0', VIEWER_ACCESS_TOKEN: 'short' })).toThrow(
+      /VIEWER_ACCESS_TOKEN: must be at least 32 characters/,
+    );
+  });
+
+  it.each(['127.0.0.1', '127.8.9.10', 'localhost', '::1'])('needs no token on the loopback address %s', (host) => {
+    expect(isLoopback(host)).toBe(true);
+    expect(loadConfig({ HOST: host }).accessToken).toBeNull();
+  });
+
+  it.each(['0.0.0.0', '128.0.0.1', '127.0.0.1.example.com', '::'])('does not take %s for loopback', (host) => {
+    expect(isLoopback(host)).toBe(false);
+  });
+
+  it('reads UPSTREAM_CACHE_MS, 3 s by default', () => {
+    expect(loadConfig({}).upstreamCacheMs).toBe(3000);
+    expect(loadConfig({ UPSTREAM_CACHE_MS: '0' }).upstreamCacheMs).toBe(0);
+    expect(() => loadConfig({ UPSTREAM_CACHE_MS: '600000' })).toThrow(/UPSTREAM_CACHE_MS/);
   });
 });

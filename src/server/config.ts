@@ -15,6 +15,8 @@ const envSchema = z.object({
   HOST: z._default(z.string(), '127.0.0.1'),
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   UPSTREAM_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(120_000)), 10_000),
+  UPSTREAM_CACHE_MS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(60_000)), 3_000),
+  VIEWER_ACCESS_TOKEN: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters long'))),
 });
 
 export type Credentials =
@@ -29,6 +31,9 @@ export type Config = {
   host: string;
   port: number;
   upstreamTimeoutMs: number;
+  upstreamCacheMs: number;
+  /** When set, every page and API route asks for it (cookie after sign-in, or a bearer header). */
+  accessToken: string | null;
 };
 
 export class ConfigError extends Error {
@@ -52,10 +57,17 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   const parsed = envSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${summariseIssues(parsed.error.issues, 10)}`);
   const e = parsed.data;
+  if (!isLoopback(e.HOST) && !e.VIEWER_ACCESS_TOKEN) {
+    throw new ConfigError(
+      `HOST=${e.HOST} would let other machines read customer conversations. Set VIEWER_ACCESS_TOKEN (at least 32 random characters) to require it, or keep HOST=127.0.0.1.`,
+    );
+  }
   const base = {
     host: e.HOST,
     port: e.PORT,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    upstreamCacheMs: e.UPSTREAM_CACHE_MS,
+    accessToken: e.VIEWER_ACCESS_TOKEN ?? null,
     region: e.TWILIO_REGION,
     edge: e.TWILIO_EDGE,
   };
@@ -83,6 +95,11 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     };
   }
   return { ...base, mode: 'demo', credentials: null };
+}
+
+/** Only this machine can reach a server bound to one of these. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** The part of the account SID that is safe to show: enough to tell accounts apart. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { ServerStatus } from '../api/status';
 import { createApp, jsonLogger, type Logger } from './app';
+import { coalescingUpstream } from './coalescing-upstream';
 import { accountSidPrefix, type Config } from './config';
 import { DEMO_CREDENTIALS, startDemoNetwork } from './demo';
 import { demoSampleSummaries } from './demo-samples';
@@ -28,15 +29,19 @@ export function buildServer(config: Config, options: { spaRoot?: string; log?: L
   const demo = config.mode === 'demo';
   const network = demo ? startDemoNetwork() : null;
   const credentials = config.credentials ?? DEMO_CREDENTIALS;
-  const upstream = twilioUpstream({
-    credentials,
-    // The faked network answers on the default host only.
-    region: demo ? undefined : config.region,
-    edge: demo ? undefined : config.edge,
-    timeoutMs: config.upstreamTimeoutMs,
-  });
+  const upstream = coalescingUpstream(
+    twilioUpstream({
+      credentials,
+      // The faked network answers on the default host only.
+      region: demo ? undefined : config.region,
+      edge: demo ? undefined : config.edge,
+      timeoutMs: config.upstreamTimeoutMs,
+    }),
+    { ttlMs: config.upstreamCacheMs },
+  );
   const status: ServerStatus = {
     mode: config.mode,
+    access: config.accessToken ? 'token' : 'open',
     accountSidPrefix: accountSidPrefix(credentials.accountSid),
     region: demo ? null : (config.region ?? null),
     samples: demo ? demoSampleSummaries : [],
@@ -46,6 +51,7 @@ export function buildServer(config: Config, options: { spaRoot?: string; log?: L
     status,
     serveSpa: options.spaRoot ? spaServer(options.spaRoot) : undefined,
     log: options.log ?? jsonLogger,
+    accessToken: config.accessToken,
   });
   return { app, status, close: () => network?.close() };
 }

@@ -145,7 +145,8 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
   useEffect(() => {
     if (!firstEvidence) return;
     document.getElementById(firstEvidence)?.scrollIntoView({ block: 'center' });
-  }, [firstEvidence, selectedId, section]);
+    // On phones the transcript may have been in a hidden tab; on wide screens a tab change means nothing.
+  }, [firstEvidence, selectedId, wide ? null : section]);
 
   const header = (
     <PanelBoundary name="conversation details">

@@ -1,5 +1,5 @@
 import type { Communication } from '../../api/conversation';
-import { viewResult, type OperatorResult } from '../../api/operator-result';
+import { KNOWN_OUTPUT_FORMATS, viewResult, type OperatorResult } from '../../api/operator-result';
 import { refusalOf } from './refusal';
 
 const MAX_PREVIEW = 180;
@@ -36,7 +36,9 @@ export function previewOf(result: OperatorResult): string {
       return clip(shown.join(', ') + (entries.length > 4 ? `, +${entries.length - 4} more` : ''));
     }
     case 'unknown':
-      return `Output in the unknown format \u201c${view.declared}\u201d`;
+      return KNOWN_OUTPUT_FORMATS.some((format) => format === view.declared)
+        ? `Its content does not have the shape of a ${view.declared} result`
+        : `Output in the unknown format \u201c${view.declared}\u201d`;
   }
 }
 
