@@ -142,11 +142,12 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
 
   // Bring the evidence into view when a result is selected (or a ?result= link is opened).
   const firstEvidence = evidence?.firstId ?? null;
+  // On phones the transcript may have been in a hidden tab; on wide screens a tab change means nothing.
+  const visibleSection = wide ? null : section;
   useEffect(() => {
     if (!firstEvidence) return;
     document.getElementById(firstEvidence)?.scrollIntoView({ block: 'center' });
-    // On phones the transcript may have been in a hidden tab; on wide screens a tab change means nothing.
-  }, [firstEvidence, selectedId, wide ? null : section]);
+  }, [firstEvidence, selectedId, visibleSection]);
 
   const header = (
     <PanelBoundary name="conversation details">
