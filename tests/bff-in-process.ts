@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import type { ServerStatus } from '../src/api/status';
 import { emulatorUpstream } from '../src/mocks/emulator-upstream';
 import { createApp } from '../src/server/app';
-import { demoSampleSummaries } from '../src/server/demo-samples';
+import { demoDrills, demoSampleSummaries } from '../src/server/demo-samples';
 
 export const demoStatus: ServerStatus = {
   mode: 'demo',
@@ -11,6 +11,7 @@ export const demoStatus: ServerStatus = {
   accountSidPrefix: 'AC0000\u2026',
   region: null,
   samples: demoSampleSummaries,
+  drills: demoDrills,
 };
 
 /** The real BFF app, answering the SPA's relative /api requests inside jsdom. */

@@ -17,6 +17,8 @@ export const serverStatusSchema = z.object({
   accountSidPrefix: z.nullable(z.string()),
   region: z.nullable(z.string()),
   samples: z.array(demoSampleSchema),
+  /** Demo only: conversations that make the emulated Twilio fail in one specific way. */
+  drills: z._default(z.array(z.object({ id: z.string(), label: z.string() })), []),
 });
 
 export type DemoSampleSummary = z.infer<typeof demoSampleSchema>;

@@ -1,11 +1,17 @@
 import type { ApiErrorBody } from '../api/error';
 import { demoConversations } from './fixtures/conversations';
 import { operatorResults } from './fixtures/operator-results';
+import { drills, type Fault } from './fixtures/drills';
 import { operators, operatorWithFailingLookup } from './fixtures/operators';
 
 export type EmulatedResponse = { status: number; body: unknown; headers?: Record<string, string> };
+/** An answer, or a way of not answering properly (see fixtures/drills.ts). */
+export type Emulated = EmulatedResponse | { fault: Exclude<Fault, { kind: 'status' }> };
 
-const conversations = new Map(demoConversations.map((c) => [c.id, c]));
+const conversations = new Map(
+  [...demoConversations, ...drills.flatMap((d) => (d.conversation ? [d.conversation] : []))].map((c) => [c.id, c]),
+);
+const faults = new Map(drills.flatMap((d) => (d.fault ? [[d.id, d.fault] as const] : [])));
 const results = new Map(operatorResults.map((r) => [r.id, r]));
 const operatorsById = new Map(operators.map((o) => [o.id, o]));
 
@@ -65,7 +71,7 @@ function listOperatorResults(query: URLSearchParams): EmulatedResponse {
  * Answers a GET on the Conversation Intelligence v3 API the way Twilio does, from the demo
  * fixtures. Every consumer (tests, demo mode, end-to-end) goes through this one function.
  */
-export function emulateTwilioGet(pathAndQuery: string, authorization: string | null): EmulatedResponse {
+export function emulateTwilioGet(pathAndQuery: string, authorization: string | null): Emulated {
   if (!authorization?.startsWith('Basic ')) {
     return { status: 401, body: twilioError(401, 20003, 'Authentication Error - No credentials provided') };
   }
@@ -76,8 +82,12 @@ export function emulateTwilioGet(pathAndQuery: string, authorization: string | n
   const route = rest.join('/');
   let answer: EmulatedResponse | undefined;
   if (route === 'OperatorResults') answer = listOperatorResults(url.searchParams);
-  else if (rest.length === 2 && rest[0] === 'Conversations') answer = found(conversations.get(rest[1]!));
-  else if (rest.length === 2 && rest[0] === 'OperatorResults') answer = found(results.get(rest[1]!));
+  else if (rest.length === 2 && rest[0] === 'Conversations') {
+    const fault = faults.get(rest[1]!);
+    if (fault?.kind === 'status') return { status: fault.status, body: fault.body, headers: fault.headers };
+    if (fault) return { fault };
+    answer = found(conversations.get(rest[1]!));
+  } else if (rest.length === 2 && rest[0] === 'OperatorResults') answer = found(results.get(rest[1]!));
   else if (rest.length === 3 && rest[0] === 'ControlPlane' && rest[1] === 'Operators') {
     answer =
       rest[2] === operatorWithFailingLookup

@@ -6,7 +6,14 @@ import { safeNext, sameSecret, SESSION_COOKIE, sessionValue } from './access';
 import { createApp } from './app';
 
 const TOKEN = 'correct-horse-battery-staple-0123456789';
-const status: ServerStatus = { mode: 'demo', access: 'token', accountSidPrefix: 'AC0000\u2026', region: null, samples: [] };
+const status: ServerStatus = {
+  mode: 'demo',
+  access: 'token',
+  accountSidPrefix: 'AC0000\u2026',
+  region: null,
+  samples: [],
+  drills: [],
+};
 const api = `/api/v3/Conversations/${seedConversation.id}`;
 
 function appWith(accessToken: string | null) {

@@ -24,7 +24,14 @@ afterEach(() => {
 });
 afterAll(() => network.close());
 
-const status: ServerStatus = { mode: 'live', access: 'open', accountSidPrefix: 'AC0123\u2026', region: null, samples: [] };
+const status: ServerStatus = {
+  mode: 'live',
+  access: 'open',
+  accountSidPrefix: 'AC0123\u2026',
+  region: null,
+  samples: [],
+  drills: [],
+};
 const logs: LogEntry[] = [];
 const app = createApp({
   upstream: twilioUpstream({ credentials: { kind: 'authToken', accountSid: SID, authToken: TOKEN }, timeoutMs: 300 }),

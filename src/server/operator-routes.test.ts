@@ -6,7 +6,14 @@ import { emulatorUpstream } from '../mocks/emulator-upstream';
 import type { ServerStatus } from '../api/status';
 import { createApp } from './app';
 
-const status: ServerStatus = { mode: 'demo', access: 'open', accountSidPrefix: 'AC0000\u2026', region: null, samples: [] };
+const status: ServerStatus = {
+  mode: 'demo',
+  access: 'open',
+  accountSidPrefix: 'AC0000\u2026',
+  region: null,
+  samples: [],
+  drills: [],
+};
 
 function setup(ttlMs = 60_000) {
   const calls: string[] = [];

@@ -7,7 +7,7 @@ import { createApp, jsonLogger, type Logger } from './app';
 import { coalescingUpstream } from './coalescing-upstream';
 import { accountSidPrefix, type Config } from './config';
 import { DEMO_CREDENTIALS, startDemoNetwork } from './demo';
-import { demoSampleSummaries } from './demo-samples';
+import { demoDrills, demoSampleSummaries } from './demo-samples';
 import { twilioUpstream } from './upstream';
 
 /** Serves the built SPA; any other GET (a deep link) gets index.html so the router can take over. */
@@ -45,6 +45,7 @@ export function buildServer(config: Config, options: { spaRoot?: string; log?: L
     accountSidPrefix: accountSidPrefix(credentials.accountSid),
     region: demo ? null : (config.region ?? null),
     samples: demo ? demoSampleSummaries : [],
+    drills: demo ? demoDrills : [],
   };
   const app = createApp({
     upstream,

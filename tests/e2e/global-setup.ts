@@ -13,7 +13,8 @@ export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html') || !existsSync('dist-server/main.js')) {
     throw new Error('No production build: run `npm run build` before the end-to-end tests (npm test does).');
   }
-  const server = await startServer();
+  // A short upstream timeout, so the drill where Twilio never answers ends quickly.
+  const server = await startServer({ UPSTREAM_TIMEOUT_MS: '1500' });
   project.provide('baseUrl', server.url);
   return async () => {
     await server.stop();

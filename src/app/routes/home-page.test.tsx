@@ -139,6 +139,18 @@ describe('home page: demo mode', () => {
     expect(document.title).toBe('Conversation Viewer');
   });
 
+  it('offers the demo drills, each a link to a conversation that fails in its own way', async () => {
+    const { user } = renderApp('/');
+    const drills = await screen.findByRole('group', { name: 'Error states and edge cases' });
+    await user.click(within(drills).getByText(/^Error states and edge cases/));
+    const links = within(drills).getAllByRole('link');
+    expect(links.length).toBeGreaterThanOrEqual(13);
+    expect(within(drills).getByRole('link', { name: '429: Twilio keeps rate-limiting' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/conversations\/conv_conversation_/),
+    );
+  });
+
   it('lists the seven demo samples as links, the seed first', async () => {
     const { router, user } = renderApp('/');
     const samples = await screen.findByRole('region', { name: 'Sample conversations' });

@@ -21,7 +21,9 @@ export function Component() {
         </p>
         <LookupForm />
       </section>
-      {status.data?.mode === 'demo' && status.data.samples.length > 0 && <DemoSamples samples={status.data.samples} />}
+      {status.data?.mode === 'demo' && status.data.samples.length > 0 && (
+        <DemoSamples samples={status.data.samples} drills={status.data.drills} />
+      )}
       <RecentConversations />
     </div>
   );
