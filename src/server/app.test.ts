@@ -120,11 +120,20 @@ describe('GET /api/v3/Conversations/:id', () => {
     expect(body).toMatchObject({ code: 90520, httpStatusCode: 502 });
   });
 
+  // MSW's network error is what a refused or reset connection looks like to the client.
   it('answers 502 when Twilio cannot be reached', async () => {
     network.use(http.get(upstreamConversationUrl, () => HttpResponse.error()));
     const { response, body } = await get(conversationUrl);
     expect(response.status).toBe(502);
     expect(body).toMatchObject({ code: 90502, message: 'Twilio could not be reached.' });
+  });
+
+  it('answers 502 naming the problem when a 200 is not JSON at all', async () => {
+    network.use(http.get(upstreamConversationUrl, () => HttpResponse.text('<html>maintenance</html>', { status: 200 })));
+    const { response, body } = await get(conversationUrl);
+    expect(response.status).toBe(502);
+    expect(body.code).toBe(90510);
+    expect(String(body.message)).toMatch(/\(root\): expected object/);
   });
 
   it('answers 504 after a bounded wait when Twilio hangs', async () => {
