@@ -91,6 +91,18 @@ describe('with an access token', () => {
     expect((await signIn(app, TOKEN, '/', 'http://viewer.test')).status).toBe(303);
   });
 
+  it('judges by Sec-Fetch-Site first: our no-referrer policy makes browsers send Origin: null', async () => {
+    const post = (headers: Record<string, string>) =>
+      app.request('/sign-in', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Host: 'viewer.test', ...headers },
+        body: new URLSearchParams({ token: TOKEN, next: '/' }).toString(),
+      });
+    expect((await post({ Origin: 'null', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(303);
+    expect((await post({ Origin: 'null', 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await post({ Origin: 'http://viewer.test', 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+  });
+
   it('never redirects off the site after sign-in', async () => {
     for (const next of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/sign-in']) {
       expect((await signIn(app, TOKEN, next)).headers.get('location')).toBe('/');

@@ -24,9 +24,16 @@ export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) && next !== '/sign-in' ? next : '/';
 }
 
+/**
+ * Refuses form posts from other sites. Browsers send `Sec-Fetch-Site` whatever the referrer policy;
+ * `Origin` is only a fallback, because our `Referrer-Policy: no-referrer` makes browsers send
+ * `Origin: null` on form posts.
+ */
 function sameOrigin(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = c.req.header('origin');
-  if (!origin) return true;
+  if (!origin || origin === 'null') return true;
   try {
     return new URL(origin).host === c.req.header('host');
   } catch {

@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 /** Served as a file, not inline, so the Content-Security-Policy stays strict. */
 export const SIGN_IN_CSS = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
+*, *::before, *::after { box-sizing: border-box; }
 body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #f1f5f9; color: #0f172a; }
 main { width: min(24rem, calc(100vw - 2rem)); background: #fff; border: 1px solid #e2e8f0; border-radius: 0.75rem; padding: 1.5rem; }
 h1 { font-size: 1.25rem; margin: 0 0 0.5rem; }

@@ -1,0 +1,79 @@
+/**
+ * The server under load for `npm run bench:server` (see bench/README.md). Started by
+ * scripts/bench-server.ts with `node --expose-gc --import tsx`, it serves the BFF in demo mode
+ * on a free loopback port and talks to its parent over IPC:
+ *
+ * - it sends `{ type: 'ready', port }` once it listens;
+ * - on `{ type: 'memory' }` it collects garbage twice and answers `{ type: 'memory', ... }`
+ *   with `process.memoryUsage()`, the active handles and the problems the server logged.
+ *
+ * The request log is replaced by a tally of the entries that are not `info`, so that logging
+ * costs nothing under load but a failing route or an upstream error still shows in the results.
+ */
+import { serve } from '@hono/node-server';
+import type { LogEntry } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { buildServer } from '../src/server/server';
+
+export type ChildMemory = {
+  type: 'memory';
+  usage: NodeJS.MemoryUsage;
+  /** `process.getActiveResourcesInfo()` counted by kind (TCPSocketWrap, Timeout, ...). */
+  resources: Record<string, number>;
+  /** Log entries other than `info`, counted by "level status/event path". */
+  problems: Record<string, number>;
+};
+export type ChildReady = { type: 'ready'; port: number; mode: string; upstreamCacheMs: number };
+export type ChildMessage = ChildReady | ChildMemory;
+
+const send = (message: ChildMessage) => {
+  if (!process.send) throw new Error('bench-server-child must be started with an IPC channel (child_process.fork).');
+  process.send(message);
+};
+
+const gc = globalThis.gc;
+if (!gc) throw new Error('bench-server-child must run with node --expose-gc.');
+
+const problems: Record<string, number> = {};
+const log = (entry: LogEntry) => {
+  if (entry.level === 'info') return;
+  const key = [entry.level, entry.status ?? entry.event, entry.path ?? entry.reason ?? entry.resource].join(' ');
+  problems[key] = (problems[key] ?? 0) + 1;
+};
+
+// Only these variables: Twilio credentials from the shell or a .env file must never switch the
+// benchmark to a live account.
+const config = loadConfig({
+  HOST: '127.0.0.1',
+  PORT: '0',
+  UPSTREAM_CACHE_MS: process.env.BENCH_UPSTREAM_CACHE_MS,
+});
+if (config.mode !== 'demo') throw new Error('The benchmark server must run in demo mode.');
+
+const server = buildServer(config, { log });
+const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) =>
+  send({ type: 'ready', port: info.port, mode: config.mode, upstreamCacheMs: config.upstreamCacheMs }),
+);
+
+function countResources(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
+}
+
+process.on('message', (message: { type?: string }) => {
+  if (message.type !== 'memory') return;
+  gc();
+  gc();
+  send({ type: 'memory', usage: process.memoryUsage(), resources: countResources(), problems: { ...problems } });
+});
+
+const stop = () => {
+  server.close();
+  http.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+// The parent went away: do not outlive it.
+process.on('disconnect', stop);
