@@ -31,6 +31,8 @@ export default defineConfig({
           environment: 'jsdom',
           // Times render in UTC so assertions do not depend on the machine's zone.
           env: { TZ: 'UTC' },
+          // jsdom is slow with a whole 2,000-message transcript; a generous bound, not a speed claim.
+          testTimeout: 20_000,
           include: ['src/app/**/*.test.tsx', 'src/features/**/*.test.{ts,tsx}', 'src/components/**/*.test.tsx'],
           setupFiles: ['tests/setup-fail-on-console.ts', 'tests/setup-dom.ts'],
         },

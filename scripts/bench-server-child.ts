@@ -22,6 +22,12 @@ export type ChildMemory = {
   resources: Record<string, number>;
   /** Log entries other than `info`, counted by "level status/event path". */
   problems: Record<string, number>;
+  /**
+   * Time spent in the app on each API request since the previous measurement, as the request log
+   * measures it: from the first middleware to the answer, before it is written to the socket.
+   */
+  appTime: { requests: number; totalMs: number; maxMs: number; over1s: number; over5s: number };
+  cpu: NodeJS.CpuUsage;
 };
 export type ChildReady = { type: 'ready'; port: number; mode: string; upstreamCacheMs: number };
 export type ChildMessage = ChildReady | ChildMemory;
@@ -35,7 +41,15 @@ const gc = globalThis.gc;
 if (!gc) throw new Error('bench-server-child must run with node --expose-gc.');
 
 const problems: Record<string, number> = {};
+const appTime = { requests: 0, totalMs: 0, maxMs: 0, over1s: 0, over5s: 0 };
 const log = (entry: LogEntry) => {
+  if (typeof entry.ms === 'number') {
+    appTime.requests++;
+    appTime.totalMs += entry.ms;
+    appTime.maxMs = Math.max(appTime.maxMs, entry.ms);
+    if (entry.ms > 1000) appTime.over1s++;
+    if (entry.ms > 5000) appTime.over5s++;
+  }
   if (entry.level === 'info') return;
   const key = [entry.level, entry.status ?? entry.event, entry.path ?? entry.reason ?? entry.resource].join(' ');
   problems[key] = (problems[key] ?? 0) + 1;
@@ -65,7 +79,15 @@ process.on('message', (message: { type?: string }) => {
   if (message.type !== 'memory') return;
   gc();
   gc();
-  send({ type: 'memory', usage: process.memoryUsage(), resources: countResources(), problems: { ...problems } });
+  send({
+    type: 'memory',
+    usage: process.memoryUsage(),
+    resources: countResources(),
+    problems: { ...problems },
+    appTime: { ...appTime },
+    cpu: process.cpuUsage(),
+  });
+  Object.assign(appTime, { requests: 0, totalMs: 0, maxMs: 0, over1s: 0, over5s: 0 });
 });
 
 const stop = () => {

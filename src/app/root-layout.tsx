@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { ThemePicker } from '../components/theme-picker';
 import { ModeBadge } from '../features/status/mode-badge';
 import { SignOut } from '../features/status/sign-out';
 import { PRODUCT_NAME } from '../lib/use-document-title';
@@ -29,7 +30,7 @@ export function RootLayout() {
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <header className="border-b border-slate-200 bg-white print:hidden dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
           <Link to="/" className="flex items-center gap-2 font-semibold text-slate-950 dark:text-white">
             <img src="/favicon.svg" alt="" className="size-6" />
@@ -37,6 +38,7 @@ export function RootLayout() {
           </Link>
           <div className="flex items-center gap-3">
             <ModeBadge />
+            <ThemePicker />
             <SignOut />
           </div>
         </div>

@@ -32,7 +32,7 @@ export function Tabs<K extends string>({
       <div
         role="tablist"
         aria-label={label}
-        className="sticky top-0 z-20 -mx-3 mb-3 flex gap-1 border-b border-slate-200 bg-slate-100/95 px-3 pt-1 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95"
+        className="print:hidden sticky top-0 z-20 -mx-3 mb-3 flex gap-1 border-b border-slate-200 bg-slate-100/95 px-3 pt-1 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95"
       >
         {tabs.map((tab, index) => {
           const selected = tab.key === current.key;

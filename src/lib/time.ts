@@ -1,9 +1,4 @@
-/** Formatters are created once: building an Intl formatter per message is expensive. */
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
-const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
-const zoneFormat = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' });
+const zoneNameFormat = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' });
 
 /** Formats a timestamp, or gives it back as it is when it is not a date (Intl would throw). */
 function formatter(format: Intl.DateTimeFormat): (iso: string) => string {
@@ -13,11 +8,12 @@ function formatter(format: Intl.DateTimeFormat): (iso: string) => string {
   };
 }
 
-export const formatTime = formatter(timeFormat);
-export const formatDateTime = formatter(dateTimeFormat);
-export const formatDay = formatter(dayFormat);
+/** In the viewer's own time zone. */
+export const formatTime = (iso: string) => zoneFormat('local').time(iso);
+export const formatDateTime = (iso: string) => zoneFormat('local').dateTime(iso);
+export const formatDay = (iso: string) => zoneFormat('local').day(iso);
 /** A key (YYYY-MM-DD) that changes exactly when the local calendar day changes. */
-export const dayKey = formatter(dayKeyFormat);
+export const dayKey = (iso: string) => zoneFormat('local').dayKey(iso);
 
 /** ISO-8601 in UTC, for tooltips and machine-readable `dateTime` attributes. */
 export function utcIso(iso: string): string {
@@ -26,7 +22,7 @@ export function utcIso(iso: string): string {
 }
 
 export function timeZoneName(at = new Date()): string {
-  return zoneFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'local time';
+  return zoneNameFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'local time';
 }
 
 /** "+4:05" or "+1:02:03": the time since the conversation started. */
@@ -56,4 +52,48 @@ export function formatDuration(fromIso: string, toIso: string): string {
     else if (parts.length > 0) break;
   }
   return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+
+/** Where times are shown: the viewer's own zone, or UTC (carried in links as `?tz=utc`). */
+export type Zone = 'local' | 'UTC';
+
+export type ZoneFormat = {
+  zone: Zone;
+  /** "EST", "UTC": what the page says times are in. */
+  zoneName: string;
+  time: (iso: string) => string;
+  dateTime: (iso: string) => string;
+  day: (iso: string) => string;
+  dayKey: (iso: string) => string;
+};
+
+const zoneFormats = new Map<Zone, ZoneFormat>();
+
+/** One set of formatters per zone, made once: building an Intl formatter per message is expensive. */
+export function zoneFormat(zone: Zone): ZoneFormat {
+  let format = zoneFormats.get(zone);
+  if (!format) {
+    const timeZone = zone === 'UTC' ? 'UTC' : undefined;
+    format = {
+      zone,
+      zoneName: zone === 'UTC' ? 'UTC' : timeZoneName(),
+      time: formatter(new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone })),
+      dateTime: formatter(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZone })),
+      day: formatter(
+        new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone }),
+      ),
+      dayKey: formatter(new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })),
+    };
+    zoneFormats.set(zone, format);
+  }
+  return format;
+}
+
+/** "12 min later", "3 h later", "2 d later": the silence before a message. */
+export function formatGap(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min later`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h later`;
+  return `${Math.round(hours / 24)} d later`;
 }

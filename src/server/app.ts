@@ -184,18 +184,19 @@ export function createApp({
     };
 
   app.get('/api/status', (c) => c.json(status));
-  // `{.+}` so that IDs with slashes (path traversal attempts) reach the validator and get a 400.
+  // `{[\s\S]+}` so that IDs with slashes or line breaks (traversal, header injection attempts)
+  // reach the validator and get a 400; `.` would not match a decoded newline.
   app.get(
-    '/api/v3/Conversations/:id{.+}',
+    '/api/v3/Conversations/:id{[\\s\\S]+}',
     relay('conversation', conversationSchema, byId('conversation', apiPaths.conversation)),
   );
   app.get('/api/v3/OperatorResults', relay('operatorResults', operatorResultPageSchema, operatorResultsList));
   app.get(
-    '/api/v3/OperatorResults/:id{.+}',
+    '/api/v3/OperatorResults/:id{[\\s\\S]+}',
     relay('operatorResult', operatorResultSchema, byId('operatorResult', apiPaths.operatorResult)),
   );
   app.get(
-    '/api/v3/ControlPlane/Operators/:id{.+}',
+    '/api/v3/ControlPlane/Operators/:id{[\\s\\S]+}',
     relay('operator', operatorSchema, byId('operator', apiPaths.operator), operatorCache),
   );
   app.all('/api/*', (c) =>

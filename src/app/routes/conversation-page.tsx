@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useLocation, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
 import { checkId, isId } from '../../api/ids';
 import { IdHeading } from '../../components/id-heading';
@@ -13,8 +13,11 @@ import { ConversationHeader, UNTITLED } from '../../features/conversation/conver
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
 import { buildDirectory } from '../../features/conversation/participant-directory';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
-import { Timeline, type Annotation } from '../../features/conversation/timeline';
-import { buildTimeline, chronological } from '../../features/conversation/timeline-model';
+import type { Annotation } from '../../features/conversation/timeline';
+import { TranscriptSection } from '../../features/conversation/transcript-section';
+import type { Hit } from '../../features/conversation/use-transcript-search';
+import { useViewState } from '../../features/conversation/view-state';
+import { chronological } from '../../features/conversation/timeline-model';
 import { rememberConversation } from '../../features/lookup/recent';
 import { operatorResultQueryOptions, useOperator } from '../../features/operator-results/api';
 import { evidenceLocator } from '../../features/operator-results/result-summary';
@@ -55,18 +58,6 @@ function ConversationView({ id }: { id: string }) {
       {(data) => <ConversationLayout conversation={data} />}
     </QueryView>
   );
-}
-
-/** Opening `#<communication id>` scrolls to that message once it is on the page. */
-function useScrollToHash() {
-  const { hash } = useLocation();
-  useEffect(() => {
-    if (hash.length < 2) return;
-    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
-    if (!target) return;
-    target.scrollIntoView({ block: 'center' });
-    target.classList.add('target-highlight');
-  }, [hash]);
 }
 
 type Section = 'transcript' | 'results' | 'participants';
@@ -128,9 +119,15 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
     });
   }, []);
   const directory = useMemo(() => buildDirectory(conversation), [conversation]);
-  const items = useMemo(() => buildTimeline(conversation, directory), [conversation, directory]);
+  const [view, change] = useViewState();
+  // On phones a search hit may live in another tab: show that tab.
+  const revealHit = useCallback(
+    (hit: Hit) => {
+      if (!wide) setSection(hit.key.includes(':') ? 'participants' : 'transcript');
+    },
+    [wide],
+  );
   const { selectedId, select, evidenceFor, evidence, annotations, terms } = useSelectedResult(conversation, showResult);
-  useScrollToHash();
 
   const selectAndShow = useCallback(
     (id: string | null) => {
@@ -151,12 +148,20 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
 
   const header = (
     <PanelBoundary name="conversation details">
-      <ConversationHeader conversation={conversation} />
+      <ConversationHeader conversation={conversation} redact={view.redact} />
     </PanelBoundary>
   );
   const transcript = (
     <PanelBoundary name="transcript">
-      <Timeline conversation={conversation} items={items} annotations={annotations} terms={terms} />
+      <TranscriptSection
+        conversation={conversation}
+        directory={directory}
+        view={view}
+        change={change}
+        annotations={annotations}
+        terms={terms}
+        revealHit={revealHit}
+      />
     </PanelBoundary>
   );
   const results = (
@@ -171,7 +176,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
   );
   const participants = (
     <PanelBoundary name="participants">
-      <ParticipantsPanel participants={directory.participants} />
+      <ParticipantsPanel participants={directory.participants} query={view.query} redact={view.redact} />
     </PanelBoundary>
   );
 
@@ -195,11 +200,11 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
   return (
     <div className="space-y-4">
       {header}
-      <div className="grid grid-cols-[minmax(0,1fr)_24rem] items-start gap-4">
+      <div className="grid grid-cols-[minmax(0,1fr)_24rem] items-start gap-4 print:block">
         <div className="min-w-0">{transcript}</div>
         <aside
           aria-label="Operator results and participants"
-          className="sticky top-4 max-h-[calc(100dvh-2rem)] space-y-4 overflow-y-auto"
+          className="sticky top-4 max-h-[calc(100dvh-2rem)] space-y-4 overflow-y-auto print:hidden"
         >
           {results}
           {participants}

@@ -211,24 +211,29 @@ describe('conversation page: content', () => {
     await screen.findByRole('heading', { level: 1, name: 'Appointment reschedule by SMS' });
     const log = screen.getByRole('log', { name: 'Transcript' });
     const items = within(log).getAllByRole('listitem');
-    const dividers = items.filter((item) => !item.id.startsWith('conv_communication_'));
+    const dividers = items.filter((item) => !item.id && item.querySelector('time'));
     expect(dividers).toHaveLength(2);
+    // More than five minutes of silence is marked too: 10 h 40 min overnight, 5 min 12 s, 31 min 20 s.
+    const gaps = items.filter((item) => !item.id && !item.querySelector('time'));
+    expect(gaps.map((gap) => gap.textContent)).toEqual(['11 h later', '5 min later', '31 min later']);
     expect(dividers.map((divider) => divider.querySelector('time')?.getAttribute('datetime'))).toEqual([
       '2026-03-09',
       '2026-03-10',
     ]);
     expect(dividers[0]).toHaveTextContent('March 9');
     expect(dividers[1]).toHaveTextContent('March 10');
-    // The first divider opens the transcript; the second comes before the first message of the next day.
+    // The first divider opens the transcript; overnight, the gap marker then the second divider come
+    // before the first message of the next day.
     expect(items[0]).toBe(dividers[0]);
-    expect(items[3]).toBe(dividers[1]);
-    expect(items[4]).toHaveTextContent('Good morning Maria!');
-    expect(items.length - dividers.length).toBe(smsThread.communications.length);
+    expect(items[3]).toBe(gaps[0]);
+    expect(items[4]).toBe(dividers[1]);
+    expect(items[5]).toHaveTextContent('Good morning Maria!');
+    expect(items.length - dividers.length - gaps.length).toBe(smsThread.communications.length);
   });
 
   it('renders all 2,000 messages of the long conversation', async () => {
     renderApp(`/conversations/${longChat.id}`);
-    await screen.findByRole('heading', { level: 1, name: 'Platform support chat (2,000 messages)' }, { timeout: 4000 });
+    await screen.findByRole('heading', { level: 1, name: 'Platform support chat (2,000 messages)' }, { timeout: 20_000 });
     const log = screen.getByRole('log', { name: 'Transcript' });
     // Counting by selector: computing ARIA roles for ~2,000 items is too slow in jsdom.
     expect(log.querySelectorAll('li[id^="conv_communication_"]')).toHaveLength(2000);

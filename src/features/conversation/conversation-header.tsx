@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Conversation } from '../../api/conversation';
 import { CopyButton } from '../../components/copy-button';
+import { redactText } from '../../lib/redact';
 import { formatDateTime, formatDuration, utcIso } from '../../lib/time';
 import { ChannelBadge, StatusBadge } from './conversation-badges';
 
@@ -36,13 +37,14 @@ function Time({ iso }: { iso: string }) {
   );
 }
 
-export function ConversationHeader({ conversation }: { conversation: Conversation }) {
+export function ConversationHeader({ conversation, redact = false }: { conversation: Conversation; redact?: boolean }) {
+  const name = conversation.name?.trim() ? (redact ? redactText(conversation.name.trim()) : conversation.name.trim()) : null;
   const link = typeof window === 'undefined' ? '' : `${window.location.origin}/conversations/${conversation.id}`;
   return (
     <header className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-6 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="mr-1 text-xl font-semibold break-words text-slate-950 sm:text-2xl dark:text-white">
-          {conversation.name?.trim() || <span className="italic">{UNTITLED}</span>}
+          {name ?? <span className="italic">{UNTITLED}</span>}
         </h1>
         <StatusBadge status={conversation.status} />
         {conversation.channels.map((channel) => (
@@ -50,7 +52,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
         ))}
       </div>
       <p className="mt-1 font-mono text-xs break-all text-slate-600 dark:text-slate-400">{conversation.id}</p>
-      <div className="mt-3 flex flex-wrap gap-2">
+      <div className="mt-3 flex flex-wrap gap-2 print:hidden">
         <CopyButton value={conversation.id} label="Copy ID" />
         <CopyButton value={link} label="Copy link" />
         <a

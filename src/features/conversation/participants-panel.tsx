@@ -1,10 +1,27 @@
 import { Badge } from '../../components/badge';
+import { redactText } from '../../lib/redact';
+import { findMatches } from '../../lib/search';
+import { HighlightedText } from './highlighted-text';
 import { ParticipantAvatar } from './participant-avatar';
 import type { ParticipantView } from './participant-directory';
 
 const plural = (count: number, word: string) => `${count.toLocaleString()} ${word}${count === 1 ? '' : 's'}`;
 
-export function ParticipantsPanel({ participants }: { participants: ParticipantView[] }) {
+/** A name or address as shown: redacted when asked, with find-in-transcript matches marked. */
+function Shown({ text, query, redact }: { text: string; query: string; redact: boolean }) {
+  const shown = redact ? redactText(text) : text;
+  return <HighlightedText text={shown} matches={query ? findMatches(shown, query) : undefined} />;
+}
+
+export function ParticipantsPanel({
+  participants,
+  query = '',
+  redact = false,
+}: {
+  participants: ParticipantView[];
+  query?: string;
+  redact?: boolean;
+}) {
   return (
     <section
       aria-labelledby="participants-heading"
@@ -18,21 +35,26 @@ export function ParticipantsPanel({ participants }: { participants: ParticipantV
       ) : (
         <ul className="mt-3 space-y-3">
           {participants.map((participant) => (
-            <li key={participant.id} className="flex gap-3">
+            <li key={participant.id} id={`participant-${participant.id}`} className="flex scroll-mt-24 gap-3">
               <ParticipantAvatar participant={participant} />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <span className={`font-medium ${participant.colour.text} ${participant.hasName ? '' : 'italic'}`}>
-                    {participant.name}
+                    <Shown text={participant.name} query={query} redact={redact} />
                   </span>
                   <Badge tone={participant.type === null ? 'outline' : 'neutral'}>{participant.typeLabel}</Badge>
                 </div>
                 <p className="text-xs text-slate-600 dark:text-slate-400">{plural(participant.messageCount, 'message')}</p>
                 {participant.addressValues.length > 0 && (
-                  <ul className="mt-1 space-y-0.5" aria-label={`Addresses of ${participant.name}`}>
+                  <ul
+                    className="mt-1 space-y-0.5"
+                    aria-label={`Addresses of ${redact ? redactText(participant.name) : participant.name}`}
+                  >
                     {participant.addressValues.map((address) => (
                       <li key={address}>
-                        <code className="font-mono text-xs break-all text-slate-800 dark:text-slate-200">{address}</code>
+                        <code className="font-mono text-xs break-all text-slate-800 dark:text-slate-200">
+                          <Shown text={address} query={query} redact={redact} />
+                        </code>
                       </li>
                     ))}
                   </ul>

@@ -44,12 +44,14 @@ function timelineOf(conversation: Conversation): TimelineItem[] {
 
 const messagesOf = (items: TimelineItem[]) => items.filter((item): item is MessageItem => item.kind === 'message');
 const daysOf = (items: TimelineItem[]) => items.filter((item): item is DayItem => item.kind === 'day');
-/** "D" for a day divider, and for a message "<text>" with its group flags: [ = first, ] = last. */
+/** "D" for a day divider, "G" for a gap marker, and for a message "<text>" with its group flags: [ = first, ] = last. */
 const shape = (items: TimelineItem[]) =>
   items.map((item) =>
     item.kind === 'day'
       ? 'D'
-      : `${item.firstInGroup ? '[' : ''}${item.communication.content.text ?? ''}${item.lastInGroup ? ']' : ''}`,
+      : item.kind === 'gap'
+        ? 'G'
+        : `${item.firstInGroup ? '[' : ''}${item.communication.content.text ?? ''}${item.lastInGroup ? ']' : ''}`,
   );
 
 const customer = person(1, 'Ada Customer', 'CUSTOMER');
@@ -74,16 +76,9 @@ describe('buildTimeline', () => {
       ),
     );
     expect(items[0]?.kind).toBe('day');
-    expect(items.map((item) => (item.kind === 'day' ? 'D' : item.communication.content.text))).toEqual([
-      'D',
-      'a',
-      'b',
-      'D',
-      'c',
-      'd',
-      'D',
-      'e',
-    ]);
+    expect(
+      items.map((item) => (item.kind === 'day' ? 'D' : item.kind === 'gap' ? 'G' : item.communication.content.text)),
+    ).toEqual(['D', 'a', 'b', 'D', 'c', 'G', 'd', 'G', 'D', 'e']);
     const days = daysOf(items);
     expect(days.map((day) => day.key)).toEqual(['day-2026-03-09', 'day-2026-03-10', 'day-2026-03-12']);
     expect(days.map((day) => day.at)).toEqual(['2026-03-09T23:58:00Z', '2026-03-10T00:00:10Z', '2026-03-12T08:00:00Z']);
@@ -132,7 +127,8 @@ describe('buildTimeline', () => {
         ],
       ),
     );
-    expect(shape(items)).toEqual(['D', '[m1', 'm2]', '[m3', 'm4]']);
+    // The break is also marked: a gap marker stands before the new group.
+    expect(shape(items)).toEqual(['D', '[m1', 'm2]', 'G', '[m3', 'm4]']);
   });
 
   it('marks a single message as both first and last of its group', () => {

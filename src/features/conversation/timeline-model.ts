@@ -1,22 +1,29 @@
 import type { Communication, Conversation } from '../../api/conversation';
-import { dayKey, formatDay } from '../../lib/time';
+import { formatGap, zoneFormat, type ZoneFormat } from '../../lib/time';
 import type { ParticipantDirectory, ParticipantView } from './participant-directory';
 
-/** A new group starts after this much silence, even from the same speaker. */
+/** A new group starts after this much silence, even from the same speaker; a gap marker says so. */
 export const GROUP_BREAK_MS = 5 * 60 * 1000;
 
 export type DayItem = { kind: 'day'; key: string; label: string; at: string; day: string };
+export type GapItem = { kind: 'gap'; key: string; label: string; ms: number };
 export type MessageItem = {
   kind: 'message';
   key: string;
   communication: Communication;
   participant: ParticipantView;
-  /** 1-based position in time order */
+  /** 1-based position in time order, counting every message (filtered or not) */
   position: number;
   firstInGroup: boolean;
   lastInGroup: boolean;
 };
-export type TimelineItem = DayItem | MessageItem;
+export type TimelineItem = DayItem | GapItem | MessageItem;
+
+export type TimelineOptions = {
+  format?: ZoneFormat;
+  /** Participants whose messages are left out. */
+  hidden?: ReadonlySet<string>;
+};
 
 /** Communications in time order; the sort is stable so equal timestamps keep the API's order. */
 export function chronological(communications: Communication[]): Communication[] {
@@ -26,14 +33,32 @@ export function chronological(communications: Communication[]): Communication[] 
     .map(({ communication }) => communication);
 }
 
-export function buildTimeline(conversation: Conversation, directory: ParticipantDirectory): TimelineItem[] {
+const NONE: ReadonlySet<string> = new Set();
+
+/** Day dividers, gap markers and grouped messages, computed once per conversation and view. */
+export function buildTimeline(
+  conversation: Conversation,
+  directory: ParticipantDirectory,
+  options: TimelineOptions = {},
+): TimelineItem[] {
+  const { format = zoneFormat('local'), hidden = NONE } = options;
   const items: TimelineItem[] = [];
   let previous: { day: string; participantId: string; at: number; item: MessageItem } | null = null;
   chronological(conversation.communications).forEach((communication, index) => {
-    const day = dayKey(communication.createdAt);
+    if (hidden.has(communication.participantId)) return;
+    const day = format.dayKey(communication.createdAt);
     const at = Date.parse(communication.createdAt);
+    if (previous && at - previous.at > GROUP_BREAK_MS) {
+      items.push({ kind: 'gap', key: `gap-${communication.id}`, label: formatGap(at - previous.at), ms: at - previous.at });
+    }
     if (previous?.day !== day) {
-      items.push({ kind: 'day', key: `day-${day}`, label: formatDay(communication.createdAt), at: communication.createdAt, day });
+      items.push({
+        kind: 'day',
+        key: `day-${day}`,
+        label: format.day(communication.createdAt),
+        at: communication.createdAt,
+        day,
+      });
     }
     const continues =
       previous !== null &&

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { Conversation } from '../../api/conversation';
+import { copyText } from '../../lib/clipboard';
+import { redactText } from '../../lib/redact';
+import {
+  exportCsv,
+  exportFileName,
+  exportJson,
+  exportMarkdown,
+  exportPlainText,
+  type ExportOptions,
+} from '../transcript-export/export';
+import type { ViewState } from './view-state';
+
+const FORMATS = {
+  txt: { run: exportPlainText, type: 'text/plain' },
+  md: { run: exportMarkdown, type: 'text/markdown' },
+  csv: { run: exportCsv, type: 'text/csv' },
+  json: { run: exportJson, type: 'application/json' },
+} as const;
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const item = 'block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800';
+
+/** Copies and downloads honour what is on screen: filters, redaction and the time zone. */
+export function ExportMenu({ conversation, view }: { conversation: Conversation; view: ViewState }) {
+  const [said, setSaid] = useState('');
+  const options = (): ExportOptions => ({
+    conversation,
+    hiddenParticipantIds: view.hidden,
+    redact: view.redact ? redactText : undefined,
+    timeZone: view.zone,
+    link: window.location.href.split('#')[0],
+  });
+  const copy = (format: 'txt' | 'md', label: string) =>
+    copyText(FORMATS[format].run(options())).then(
+      () => setSaid(`Copied the transcript as ${label}`),
+      () => setSaid('Copy failed: the browser blocked the clipboard'),
+    );
+  const save = (format: keyof typeof FORMATS) => {
+    const name = exportFileName(conversation.id, format);
+    // A byte-order mark, or spreadsheet programs read UTF-8 CSV as Latin-1 and garble names and emoji.
+    const text = FORMATS[format].run(options());
+    download(name, FORMATS[format].type, format === 'csv' ? `\uFEFF${text}` : text);
+    setSaid(`Downloaded ${name}`);
+  };
+  return (
+    <span className="inline-flex items-center gap-2">
+      <details className="relative">
+        <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
+          Copy or export
+        </summary>
+        <div className="absolute right-0 z-30 mt-1 w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+          <button type="button" className={item} onClick={() => void copy('txt', 'plain text')}>
+            Copy as plain text
+          </button>
+          <button type="button" className={item} onClick={() => void copy('md', 'Markdown')}>
+            Copy as Markdown
+          </button>
+          <button type="button" className={item} onClick={() => save('json')}>
+            Download JSON
+          </button>
+          <button type="button" className={item} onClick={() => save('md')}>
+            Download Markdown
+          </button>
+          <button type="button" className={item} onClick={() => save('csv')}>
+            Download CSV
+          </button>
+          <button type="button" className={item} onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
+      </details>
+      <span role="status" className="text-xs text-slate-600 dark:text-slate-300">
+        {said}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,146 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BFF_ERROR_CODES } from '../api/error';
+import { isId, type IdKind } from '../api/ids';
+import { TWILIO_INTELLIGENCE_BASE } from '../api/paths';
+import type { ServerStatus } from '../api/status';
+import { twilioHandlers } from '../mocks/handlers';
+import { decoded, hostileIdsFor, inPath, VALID_IDS, type HostileId } from '../../tests/hostile-ids';
+import { createApp } from './app';
+import { twilioUpstream } from './upstream';
+
+/**
+ * Every BFF route that takes an ID, given the hostile-ID corpus (tests/hostile-ids.ts): each value
+ * is answered with 400 in the v3 error shape, and nothing reaches Twilio. Twilio is faked with MSW
+ * at the network level, so a request that got past validation would be seen here even though the
+ * real `twilioUpstream` (with fake credentials) made it.
+ */
+
+const network = setupServer(...twilioHandlers);
+const upstreamRequests: Request[] = [];
+network.events.on('request:start', ({ request }) => {
+  if (request.url.startsWith(TWILIO_INTELLIGENCE_BASE)) upstreamRequests.push(request);
+});
+
+beforeAll(() => network.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  network.resetHandlers();
+  upstreamRequests.length = 0;
+});
+afterAll(() => network.close());
+
+const status: ServerStatus = {
+  mode: 'live',
+  access: 'open',
+  accountSidPrefix: 'AC0123\u2026',
+  region: null,
+  samples: [],
+  drills: [],
+};
+const app = createApp({
+  upstream: twilioUpstream({
+    credentials: { kind: 'authToken', accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'hostile-ids-test-token' },
+    timeoutMs: 2_000,
+  }),
+  status,
+  log: () => {},
+  // No caching between cases: every valid request must really go upstream.
+  operatorCacheTtlMs: 0,
+});
+
+type Route = {
+  name: string;
+  kind: IdKind;
+  url: (value: string) => string;
+  /** The ID is a path segment (so the router may not match some values), not a query value. */
+  inPathSegment: boolean;
+};
+
+const routes: Route[] = [
+  {
+    name: 'GET /api/v3/Conversations/:id',
+    kind: 'conversation',
+    url: (value) => `/api/v3/Conversations/${value}`,
+    inPathSegment: true,
+  },
+  {
+    name: 'GET /api/v3/OperatorResults/:id',
+    kind: 'operatorResult',
+    url: (value) => `/api/v3/OperatorResults/${value}`,
+    inPathSegment: true,
+  },
+  {
+    name: 'GET /api/v3/ControlPlane/Operators/:id',
+    kind: 'operator',
+    url: (value) => `/api/v3/ControlPlane/Operators/${value}`,
+    inPathSegment: true,
+  },
+  {
+    name: 'GET /api/v3/OperatorResults?conversationId=',
+    kind: 'conversation',
+    url: (value) => `/api/v3/OperatorResults?conversationId=${value}`,
+    inPathSegment: false,
+  },
+];
+
+async function get(path: string) {
+  const response = await app.request(path);
+  const text = await response.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // Left empty: the status and shape assertions then say what came back.
+  }
+  return { response, text, body };
+}
+
+describe('the hostile-ID corpus', () => {
+  it.each(routes.map((route) => [route.kind, route] as const))('has at least 50 values for the %s slot', (_kind, route) => {
+    const corpus = hostileIdsFor(route.kind);
+    expect(corpus.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(corpus.map((entry) => entry.label)).size).toBe(corpus.length);
+  });
+
+  it.each(routes.map((route) => [route.kind, route] as const))('holds no value that is a valid ID once decoded (%s)', (kind) => {
+    const valid = hostileIdsFor(kind).filter((entry) => isId(kind, decoded(entry)));
+    expect(valid.map((entry) => entry.label)).toEqual([]);
+  });
+});
+
+describe.each(routes)('$name', (route) => {
+  // The control: the counter sees a request that passes validation.
+  it('sends a valid ID to Twilio (control for the counter below)', async () => {
+    const { response } = await get(route.url(encodeURIComponent(VALID_IDS[route.kind])));
+    expect(response.status).not.toBe(400);
+    expect(upstreamRequests).toHaveLength(1);
+  });
+
+  it.each(hostileIdsFor(route.kind).map((entry) => [entry.label, entry] as const))(
+    'rejects %s with 400 in the v3 error shape and never calls Twilio',
+    async (_label, entry: HostileId) => {
+      const { response, body, text } = await get(route.url(inPath(entry)));
+      const context = `${route.url(inPath(entry)).slice(0, 200)} answered ${response.status}: ${text.slice(0, 300)}`;
+
+      if (route.inPathSegment && entry.routerCannotMatch) {
+        // This value cannot reach the ID route at all (the reason is on the corpus entry: a dot segment
+        // that URL parsing resolves away, or an empty segment). The router's 404 is then right, in the
+        // same error shape; what matters is that nothing went upstream.
+        expect([400, 404], context).toContain(response.status);
+        expect(body, context).toMatchObject({
+          code: response.status === 400 ? BFF_ERROR_CODES.invalidId : BFF_ERROR_CODES.notFound,
+          httpStatusCode: response.status,
+          userError: true,
+        });
+      } else {
+        expect(response.status, context).toBe(400);
+        expect(body, context).toMatchObject({ code: BFF_ERROR_CODES.invalidId, httpStatusCode: 400, userError: true });
+        expect(typeof body.message, context).toBe('string');
+        if (entry.problem !== undefined) expect(String(body.message), context).toContain(entry.problem);
+      }
+      expect(response.headers.get('content-type'), context).toMatch(/^application\/json/);
+      expect(response.headers.get('cache-control'), context).toBe('no-store');
+      expect(upstreamRequests, context).toHaveLength(0);
+    },
+  );
+});

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RunningServer } from '../../scripts/start-server';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SERVER_ENTRY = join(ROOT, 'dist-server', 'main.js');
+
+/**
+ * Starts the built server (dist-server/main.js) like scripts/start-server.ts does, but with the
+ * environment the caller gives: Twilio credentials included, so it can run in live mode.
+ *
+ * Whatever the parent process has of TWILIO_* and VIEWER_ACCESS_TOKEN is dropped first, and the
+ * child runs in an empty temporary directory so that no `.env` file adds to it: the caller's
+ * variables are the whole configuration.
+ */
+export async function startBuiltServer(env: Record<string, string>): Promise<RunningServer> {
+  const inherited: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('TWILIO_') && key !== 'VIEWER_ACCESS_TOKEN') inherited[key] = value;
+  }
+  const cwd = mkdtempSync(join(tmpdir(), 'viewer-server-'));
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd,
+    env: { ...inherited, HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const cleanUp = () => rmSync(cwd, { recursive: true, force: true });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Server did not start in 15 s:\n${output}`)), 15_000);
+    child.stdout.on('data', () => {
+      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      cleanUp();
+      reject(new Error(`Server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          cleanUp();
+          return resolve();
+        }
+        child.once('exit', () => {
+          cleanUp();
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
