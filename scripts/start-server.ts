@@ -1,20 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type RunningServer = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SERVER_ENTRY = join(fileURLToPath(new URL('..', import.meta.url)), 'dist-server', 'main.js');
 
 /**
- * Starts the built BFF (dist-server/main.js) on a free loopback port. Twilio credentials are
- * removed from its environment, so it always runs the embedded demo.
+ * Starts the built server (dist-server/main.js) on a free loopback port, configured only by `env`:
+ * whatever this process has of TWILIO_* and VIEWER_ACCESS_TOKEN is dropped, and the server runs in
+ * an empty temporary directory so that no `.env` file adds to it. With no credentials in `env`, it
+ * runs the embedded demo.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('TWILIO_')) env[key] = value;
-  const child = spawn(process.execPath, ['dist-server/main.js'], {
-    cwd: ROOT,
-    env: { ...env, HOST: '127.0.0.1', PORT: '0', ...extraEnv },
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const inherited: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('TWILIO_') && key !== 'VIEWER_ACCESS_TOKEN') inherited[key] = value;
+  }
+  const cwd = mkdtempSync(join(tmpdir(), 'viewer-server-'));
+  const cleanUp = () => rmSync(cwd, { recursive: true, force: true });
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd,
+    env: { ...inherited, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -31,6 +40,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
+      cleanUp();
       reject(new Error(`Server exited with ${code}:\n${output}`));
     });
   });
@@ -40,8 +50,12 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const done = () => {
+          cleanUp();
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };

@@ -30,6 +30,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 if (isId('conversation', id)) void queryClient.prefetchQuery(conversationQueryOptions(id));
                 return null;
               },
+              // Find, filters, time zone and the selected result live in the query string: changing
+              // them must not re-run the loader.
+              shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,
               lazy: () => import('./routes/conversation-page'),
             },
             {

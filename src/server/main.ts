@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
+import { jsonLogger } from './app';
 import { ConfigError, loadConfig, readEnv } from './config';
 import { buildServer } from './server';
 
@@ -23,7 +24,15 @@ function start() {
       config.mode === 'demo'
         ? 'demo data (no Twilio credentials configured)'
         : `Twilio account ${server.status.accountSidPrefix}`;
-    process.stdout.write(`Conversation viewer on http://${info.address}:${info.port} using ${source}\n`);
+    const url = `http://${info.address}:${info.port}`;
+    // A JSON line like every other one; `message` is for the person who started the server.
+    jsonLogger({
+      level: 'info',
+      event: 'listening',
+      url,
+      mode: config.mode,
+      message: `Conversation viewer on ${url} using ${source}`,
+    });
   });
 
   const stop = () => {

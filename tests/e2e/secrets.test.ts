@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../scripts/start-server';
 import { aiHandoff, seedConversation, smsThread } from '../../src/mocks/fixtures/conversations';
 import { OPERATORS, operatorResults } from '../../src/mocks/fixtures/operator-results';
-import { startBuiltServer } from './server-process';
+import { startServer } from '../../scripts/start-server';
 
 /**
  * Nothing secret leaves the server: not in a response body or header, not in the built assets, not
@@ -130,12 +130,13 @@ function expectSecurityHeaders(answers: Answer[]) {
 }
 
 /**
- * The log: every line but the first is one JSON object. The first is the startup line meant for a
- * person ("Conversation viewer on http://… using …"), which scripts/start-server.ts reads the URL from.
+ * The log: one JSON object a line. The first says where the server listens; its `message` is the
+ * line meant for a person ("Conversation viewer on http://… using …").
  */
 function logLines(server: RunningServer): { banner: string; entries: Array<Record<string, unknown>> } {
-  const [banner = '', ...lines] = server.output().split('\n');
-  const entries = lines
+  const all = server
+    .output()
+    .split('\n')
     .filter((line) => line !== '')
     .map((line) => {
       let parsed: unknown;
@@ -147,7 +148,9 @@ function logLines(server: RunningServer): { banner: string; entries: Array<Recor
       expect(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed), `not a JSON object: ${line}`).toBe(true);
       return parsed as Record<string, unknown>;
     });
-  return { banner, entries };
+  const [first, ...entries] = all;
+  expect(first).toMatchObject({ level: 'info', event: 'listening', url: server.url });
+  return { banner: String(first?.message), entries };
 }
 
 function expectStatuses(answers: Answer[]) {
@@ -166,7 +169,7 @@ describe.each([
   let answers: Answer[];
 
   beforeAll(async () => {
-    server = await startBuiltServer({ ...credentials, UPSTREAM_TIMEOUT_MS: '1000' });
+    server = await startServer({ ...credentials, UPSTREAM_TIMEOUT_MS: '1000' });
     answers = await requestAll(server);
     // Let the last log lines reach the pipe.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -241,7 +244,7 @@ describe('demo mode logs', () => {
   let server: RunningServer;
   let paths: string[] = [];
   beforeAll(async () => {
-    server = await startBuiltServer({});
+    server = await startServer({});
     paths = [
       ...[seedConversation, smsThread, aiHandoff].map((c) => `/api/v3/Conversations/${c.id}`),
       ...seedConversation.operatorResultIds.map((id) => `/api/v3/OperatorResults/${id}`),

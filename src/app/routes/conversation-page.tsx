@@ -120,10 +120,12 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
   }, []);
   const directory = useMemo(() => buildDirectory(conversation), [conversation]);
   const [view, change] = useViewState();
-  // On phones a search hit may live in another tab: show that tab.
-  const revealHit = useCallback(
-    (hit: Hit) => {
-      if (!wide) setSection(hit.key.includes(':') ? 'participants' : 'transcript');
+  // The match the find bar is on; on phones it may live in another tab, which is then shown.
+  const [currentHit, setCurrentHit] = useState<Hit | null>(null);
+  const onCurrentHit = useCallback(
+    (hit: Hit | null) => {
+      setCurrentHit(hit);
+      if (hit && !wide) setSection(hit.key.includes(':') ? 'participants' : 'transcript');
     },
     [wide],
   );
@@ -160,7 +162,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
         change={change}
         annotations={annotations}
         terms={terms}
-        revealHit={revealHit}
+        onCurrentHit={onCurrentHit}
       />
     </PanelBoundary>
   );
@@ -176,7 +178,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
   );
   const participants = (
     <PanelBoundary name="participants">
-      <ParticipantsPanel participants={directory.participants} query={view.query} redact={view.redact} />
+      <ParticipantsPanel participants={directory.participants} query={view.query} redact={view.redact} current={currentHit} />
     </PanelBoundary>
   );
 

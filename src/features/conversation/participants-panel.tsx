@@ -2,25 +2,32 @@ import { Badge } from '../../components/badge';
 import { redactText } from '../../lib/redact';
 import { findMatches } from '../../lib/search';
 import { HighlightedText } from './highlighted-text';
+import type { Hit } from './use-transcript-search';
 import { ParticipantAvatar } from './participant-avatar';
 import type { ParticipantView } from './participant-directory';
 
 const plural = (count: number, word: string) => `${count.toLocaleString()} ${word}${count === 1 ? '' : 's'}`;
 
 /** A name or address as shown: redacted when asked, with find-in-transcript matches marked. */
-function Shown({ text, query, redact }: { text: string; query: string; redact: boolean }) {
+function Shown({ text, query, redact, current }: { text: string; query: string; redact: boolean; current: number }) {
   const shown = redact ? redactText(text) : text;
-  return <HighlightedText text={shown} matches={query ? findMatches(shown, query) : undefined} />;
+  return <HighlightedText text={shown} matches={query ? findMatches(shown, query) : undefined} current={current} />;
 }
+
+/** The index of the find bar's current match inside the text with this search key, or -1. */
+const currentIn = (hit: Hit | null, key: string) => (hit?.key === key ? hit.local : -1);
 
 export function ParticipantsPanel({
   participants,
   query = '',
   redact = false,
+  current = null,
 }: {
   participants: ParticipantView[];
   query?: string;
   redact?: boolean;
+  /** The find bar's current match, emphasised when it is in this panel. */
+  current?: Hit | null;
 }) {
   return (
     <section
@@ -40,7 +47,12 @@ export function ParticipantsPanel({
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <span className={`font-medium ${participant.colour.text} ${participant.hasName ? '' : 'italic'}`}>
-                    <Shown text={participant.name} query={query} redact={redact} />
+                    <Shown
+                      text={participant.name}
+                      query={query}
+                      redact={redact}
+                      current={currentIn(current, `${participant.id}:name`)}
+                    />
                   </span>
                   <Badge tone={participant.type === null ? 'outline' : 'neutral'}>{participant.typeLabel}</Badge>
                 </div>
@@ -50,10 +62,15 @@ export function ParticipantsPanel({
                     className="mt-1 space-y-0.5"
                     aria-label={`Addresses of ${redact ? redactText(participant.name) : participant.name}`}
                   >
-                    {participant.addressValues.map((address) => (
+                    {participant.addressValues.map((address, index) => (
                       <li key={address}>
                         <code className="font-mono text-xs break-all text-slate-800 dark:text-slate-200">
-                          <Shown text={address} query={query} redact={redact} />
+                          <Shown
+                            text={address}
+                            query={query}
+                            redact={redact}
+                            current={currentIn(current, `${participant.id}:address:${index}`)}
+                          />
                         </code>
                       </li>
                     ))}

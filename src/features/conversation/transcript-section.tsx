@@ -32,8 +32,8 @@ export type TranscriptSectionProps = {
   change: (change: ViewChange) => void;
   annotations?: ReadonlyMap<string, Annotation>;
   terms?: readonly Term[];
-  /** Brings a search hit into view when it lives outside the transcript (participants). */
-  revealHit?: (hit: Hit) => void;
+  /** Told which match the find bar is on (null when none), e.g. to show one outside the transcript. */
+  onCurrentHit?: (hit: Hit | null) => void;
 };
 
 export function TranscriptSection({
@@ -43,7 +43,7 @@ export function TranscriptSection({
   change,
   annotations,
   terms,
-  revealHit,
+  onCurrentHit,
 }: TranscriptSectionProps) {
   const format = zoneFormat(view.zone);
   const items = useMemo(
@@ -88,13 +88,12 @@ export function TranscriptSection({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [messages, shownText, searchable, view.query, search.index, search.total]);
 
-  // Bring the current match into view.
+  // Bring the current match into view, and say where it is.
   const current = search.current;
   useEffect(() => {
-    if (!current) return;
-    if (revealHit) revealHit(current);
-    document.getElementById(current.elementId)?.scrollIntoView({ block: 'center' });
-  }, [current, revealHit]);
+    onCurrentHit?.(current);
+    if (current) document.getElementById(current.elementId)?.scrollIntoView({ block: 'center' });
+  }, [current, onCurrentHit]);
 
   // Links to a message or a range: scroll there and mark it so it cannot be missed.
   const { hash } = useLocation();
@@ -131,6 +130,13 @@ export function TranscriptSection({
   );
 
   const findInput = useRef<HTMLInputElement>(null);
+  // The find box keeps its own text: the URL follows it, but a URL change is an asynchronous
+  // navigation, and a box driven by it would drop keystrokes. The URL flows back only when it
+  // changes from elsewhere (back and forward, a pasted link).
+  useEffect(() => {
+    const box = findInput.current;
+    if (box && box.value !== view.query && document.activeElement !== box) box.value = view.query;
+  }, [view.query]);
   const shortcuts = useRef<HTMLDialogElement>(null);
   const moveFocus = (delta: number) => {
     const all = [...document.querySelectorAll<HTMLElement>('[data-message]')];
@@ -147,8 +153,10 @@ export function TranscriptSection({
     nextMessage: () => moveFocus(1),
     previousMessage: () => moveFocus(-1),
     escape: () => {
-      if (view.query) change({ query: '' });
-      else setSelection(null);
+      if (view.query) {
+        if (findInput.current) findInput.current.value = '';
+        change({ query: '' });
+      } else setSelection(null);
     },
     help: () => shortcuts.current?.showModal(),
   });

@@ -32,7 +32,7 @@ export function FindBar({
         ref={input}
         id={id}
         type="search"
-        value={view.query}
+        defaultValue={view.query}
         placeholder="Find in the transcript  ( / )"
         autoComplete="off"
         spellCheck={false}
@@ -43,6 +43,7 @@ export function FindBar({
             if (event.shiftKey) search.previous();
             else search.next();
           } else if (event.key === 'Escape') {
+            event.currentTarget.value = '';
             change({ query: '' });
           }
         }}

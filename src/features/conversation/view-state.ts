@@ -22,14 +22,11 @@ export function useViewState(): [ViewState, (change: ViewChange) => void] {
   const hide = params.get('hide') ?? '';
   const tz = params.get('tz');
   const redact = params.get('redact') === '1';
+  // Its own memo: a new Set on every keystroke in the find box would rebuild the whole timeline.
+  const hidden = useMemo(() => new Set(hide.split(',').filter(Boolean)), [hide]);
   const state = useMemo<ViewState>(
-    () => ({
-      query: q,
-      hidden: new Set(hide.split(',').filter(Boolean)),
-      zone: tz?.toLowerCase() === 'utc' ? 'UTC' : 'local',
-      redact,
-    }),
-    [q, hide, tz, redact],
+    () => ({ query: q, hidden, zone: tz?.toLowerCase() === 'utc' ? 'UTC' : 'local', redact }),
+    [q, hidden, tz, redact],
   );
   const change = useCallback(
     (next: ViewChange) =>

@@ -1,0 +1,228 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Conversation } from '../../api/conversation';
+import { aiHandoff, smsThread } from '../../mocks/fixtures/conversations';
+import { renderApp } from '../../../tests/render-app';
+
+/**
+ * The "dom" project runs in UTC, where local time and UTC read the same. This file runs in a zone
+ * without daylight saving and with a half-hour offset, set before any module is loaded (the app
+ * builds its formatters once), so switching to UTC visibly changes every time on the page.
+ */
+const zone = vi.hoisted(() => {
+  const previous = process.env.TZ;
+  process.env.TZ = 'Asia/Kolkata';
+  return { previous };
+});
+afterAll(() => {
+  process.env.TZ = zone.previous;
+});
+
+const path = (conversation: Conversation, search = '') => `/conversations/${conversation.id}${search}`;
+
+async function open(conversation: Conversation, search = '') {
+  const app = renderApp(path(conversation, search));
+  await screen.findByRole('heading', { level: 1, name: conversation.name! });
+  return app;
+}
+
+const shownMessageIds = () => [...document.querySelectorAll('[data-message]')].map((element) => element.id);
+const filterGroup = () => screen.getByRole('group', { name: 'Show messages from' });
+const summary = () => screen.getByText(/ · times in /);
+const searchParam = (search: string, key: string) => new URLSearchParams(search).get(key);
+
+const [priya, ava, marcus] = aiHandoff.participants as [
+  Conversation['participants'][0],
+  Conversation['participants'][0],
+  Conversation['participants'][0],
+];
+const idsOf = (conversation: Conversation, keep: (participantId: string) => boolean) =>
+  conversation.communications.filter((c) => keep(c.participantId)).map((c) => c.id);
+
+const originalScrollIntoView = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
+beforeEach(() => {
+  Element.prototype.scrollIntoView = vi.fn();
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
+});
+afterEach(() => {
+  if (originalScrollIntoView) Object.defineProperty(Element.prototype, 'scrollIntoView', originalScrollIntoView);
+  else Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+});
+
+describe('participant filter', () => {
+  it('hides a participant’s messages, says how many are hidden, and keeps the ID in ?hide=', async () => {
+    const { router, user } = await open(aiHandoff);
+    expect(shownMessageIds()).toEqual(aiHandoff.communications.map((c) => c.id));
+    expect(summary()).toHaveTextContent(/^10 messages · times in /);
+    const toggle = within(filterGroup()).getByRole('button', { name: 'Marcus Lee' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.queryByRole('button', { name: 'Show everyone' })).not.toBeInTheDocument();
+
+    await user.click(toggle);
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-pressed', 'false'));
+    expect(searchParam(router.state.location.search, 'hide')).toBe(marcus.id);
+    const remaining = idsOf(aiHandoff, (id) => id !== marcus.id);
+    expect(remaining).toHaveLength(6);
+    expect(shownMessageIds()).toEqual(remaining);
+    expect(summary()).toHaveTextContent(/^6 of 10 messages shown · 4 hidden by filters · times in /);
+    // His words are gone from the transcript (his name stays in the participants panel and the filter).
+    const log = screen.getByRole('log', { name: 'Transcript' });
+    expect(log).not.toHaveTextContent('Marcus from billing here');
+    expect(log).not.toHaveTextContent('Marcus Lee');
+
+    // Hiding a second one adds to the list.
+    await user.click(within(filterGroup()).getByRole('button', { name: 'Ava (virtual agent)' }));
+    await waitFor(() => expect(shownMessageIds()).toEqual(idsOf(aiHandoff, (id) => id === priya.id)));
+    expect(searchParam(router.state.location.search, 'hide')?.split(',')).toEqual([marcus.id, ava.id]);
+    expect(summary()).toHaveTextContent(/^3 of 10 messages shown · 7 hidden by filters/);
+
+    // Shown again with a second click.
+    await user.click(toggle);
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-pressed', 'true'));
+    expect(searchParam(router.state.location.search, 'hide')).toBe(ava.id);
+    expect(shownMessageIds()).toEqual(idsOf(aiHandoff, (id) => id !== ava.id));
+  });
+
+  it('shows only one participant, then everyone again', async () => {
+    const { router, user } = await open(aiHandoff);
+    await user.click(screen.getByRole('button', { name: 'Show only Priya Natarajan' }));
+    await waitFor(() => expect(shownMessageIds()).toEqual(idsOf(aiHandoff, (id) => id === priya.id)));
+    expect(summary()).toHaveTextContent(/^3 of 10 messages shown · 7 hidden by filters/);
+    expect(searchParam(router.state.location.search, 'hide')?.split(',').sort()).toEqual([ava.id, marcus.id].sort());
+    const group = filterGroup();
+    expect(within(group).getByRole('button', { name: 'Priya Natarajan' })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(group).getByRole('button', { name: 'Ava (virtual agent)' })).toHaveAttribute('aria-pressed', 'false');
+    expect(within(group).getByRole('button', { name: 'Marcus Lee' })).toHaveAttribute('aria-pressed', 'false');
+
+    // "only" on someone else moves the filter, it does not add to it.
+    await user.click(screen.getByRole('button', { name: 'Show only Marcus Lee' }));
+    await waitFor(() => expect(shownMessageIds()).toEqual(idsOf(aiHandoff, (id) => id === marcus.id)));
+    expect(summary()).toHaveTextContent(/^4 of 10 messages shown · 6 hidden by filters/);
+
+    await user.click(screen.getByRole('button', { name: 'Show everyone' }));
+    await waitFor(() => expect(shownMessageIds()).toHaveLength(10));
+    expect(summary()).toHaveTextContent(/^10 messages · times in /);
+    expect(router.state.location.search).toBe('');
+    expect(screen.queryByRole('button', { name: 'Show everyone' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the filter when the link is opened again', async () => {
+    const first = await open(aiHandoff);
+    await first.user.click(within(filterGroup()).getByRole('button', { name: 'Marcus Lee' }));
+    await waitFor(() => expect(shownMessageIds()).toHaveLength(6));
+    const link = `${first.router.state.location.pathname}${first.router.state.location.search}`;
+    first.unmount();
+
+    await open(aiHandoff, link.slice(path(aiHandoff).length));
+    expect(shownMessageIds()).toEqual(idsOf(aiHandoff, (id) => id !== marcus.id));
+    expect(summary()).toHaveTextContent(/^6 of 10 messages shown · 4 hidden by filters/);
+    expect(within(filterGroup()).getByRole('button', { name: 'Marcus Lee' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: 'Show everyone' })).toBeInTheDocument();
+  });
+
+  it('says so when every message is hidden', async () => {
+    await open(aiHandoff, `?hide=${[priya.id, ava.id, marcus.id].join(',')}`);
+    expect(shownMessageIds()).toEqual([]);
+    expect(screen.getByText('Every message is hidden by the participant filters.')).toBeInTheDocument();
+    expect(summary()).toHaveTextContent(/^0 of 10 messages shown · 10 hidden by filters/);
+  });
+
+  it('ignores an unknown ID in ?hide=', async () => {
+    await open(aiHandoff, `?hide=conv_participant_00000000000000000000000000,${marcus.id}`);
+    expect(shownMessageIds()).toEqual(idsOf(aiHandoff, (id) => id !== marcus.id));
+    expect(summary()).toHaveTextContent(/^6 of 10 messages shown · 4 hidden by filters/);
+  });
+});
+
+describe('time zone', () => {
+  const inZone = (iso: string, timeZone?: string) =>
+    new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone }).format(new Date(iso));
+  const messageTimes = () =>
+    [...document.querySelectorAll('[data-message]')].map((message) => message.querySelector('time')!.textContent);
+  const dayDividers = () => [...document.querySelectorAll('[role="log"] li:not([data-message]) time')].map((t) => t.textContent);
+  const zoneGroup = () => screen.getByRole('group', { name: 'Time zone' });
+
+  it('switches to UTC: ?tz=utc, the toggle, the header and every time', async () => {
+    expect(new Date('2026-03-09T21:48:15Z').getTimezoneOffset()).toBe(-330);
+    const { router, user, unmount } = await open(smsThread);
+    const local = within(zoneGroup()).getByRole('button', { name: /^Local \(/ });
+    const utc = within(zoneGroup()).getByRole('button', { name: 'UTC' });
+    expect(local).toHaveAttribute('aria-pressed', 'true');
+    expect(utc).toHaveAttribute('aria-pressed', 'false');
+    expect(summary()).not.toHaveTextContent('times in UTC');
+
+    const localTimes = messageTimes();
+    expect(localTimes).toEqual(smsThread.communications.map((c) => inZone(c.createdAt)));
+    // 21:48:15 UTC is 03:18:15 the next morning in India.
+    expect(localTimes[0]).toMatch(/03:18:15/);
+    // In India the whole thread is on 10 March; in UTC it starts on the 9th.
+    expect(dayDividers()).toHaveLength(1);
+
+    await user.click(utc);
+    await waitFor(() => expect(utc).toHaveAttribute('aria-pressed', 'true'));
+    expect(local).toHaveAttribute('aria-pressed', 'false');
+    expect(router.state.location.search).toBe('?tz=utc');
+    expect(summary()).toHaveTextContent(/ · times in UTC, UTC on hover$/);
+    const utcTimes = messageTimes();
+    expect(utcTimes).toEqual(smsThread.communications.map((c) => inZone(c.createdAt, 'UTC')));
+    expect(utcTimes[0]).toMatch(/(21|09):48:15/);
+    utcTimes.forEach((time, i) => expect(time).not.toBe(localTimes[i]));
+    expect(dayDividers()).toHaveLength(2);
+    expect(dayDividers()[0]).toMatch(/March 9, 2026/);
+
+    // The same as opening the link with ?tz=utc directly.
+    const link = router.state.location.search;
+    await user.click(local);
+    await waitFor(() => expect(local).toHaveAttribute('aria-pressed', 'true'));
+    expect(router.state.location.search).toBe('');
+    expect(messageTimes()).toEqual(localTimes);
+    unmount();
+    await open(smsThread, link);
+    expect(messageTimes()).toEqual(utcTimes);
+    expect(within(zoneGroup()).getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
+    expect(summary()).toHaveTextContent('times in UTC');
+  });
+
+  it('accepts ?tz=UTC in capitals', async () => {
+    await open(smsThread, '?tz=UTC');
+    expect(within(zoneGroup()).getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
+    expect(messageTimes()[0]).toBe(inZone(smsThread.communications[0]!.createdAt, 'UTC'));
+  });
+});
+
+describe('gap markers', () => {
+  const gapLabels = () =>
+    [...document.querySelectorAll('[role="log"] li:not([data-message])')]
+      .map((li) => li.textContent ?? '')
+      .filter((text) => / later$/.test(text));
+
+  /** The marker sits right before the message that broke the silence (a day divider may come between). */
+  function expectGapBefore(label: string, messageId: string, previousId: string) {
+    const marker = screen.getByText(label).closest('li')!;
+    const message = document.getElementById(messageId)!;
+    const previous = document.getElementById(previousId)!;
+    expect(previous.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(marker.compareDocumentPosition(message) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  }
+
+  it('marks the silences of more than five minutes in the SMS thread', async () => {
+    await open(smsThread);
+    const ids = smsThread.communications.map((c) => c.id);
+    expect(gapLabels()).toEqual(['11 h later', '5 min later', '31 min later']);
+    expectGapBefore('11 h later', ids[2]!, ids[1]!);
+    expectGapBefore('5 min later', ids[3]!, ids[2]!);
+    expectGapBefore('31 min later', ids[6]!, ids[5]!);
+  });
+
+  it('measures the silences between the messages shown when a participant is hidden', async () => {
+    const devon = smsThread.participants[1]!;
+    await open(smsThread, `?hide=${devon.id}`);
+    // Maria alone: 21:48:56 → 08:34:08 (10 h 45 min) and 08:34:08 → 09:07:15 (33 min).
+    expect(gapLabels()).toEqual(['11 h later', '33 min later']);
+  });
+
+  it('has none in a conversation without long silences', async () => {
+    await open(aiHandoff);
+    expect(gapLabels()).toEqual([]);
+  });
+});
