@@ -13,6 +13,7 @@ const pages: Array<[string, string]> = [
   ['seed', '/conversations/conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2'],
   ['handoff', '/conversations/__HANDOFF__'],
   ['evidence', '/conversations/__HANDOFF__?result=__ENTITIES__'],
+  ['reading', '/conversations/__HANDOFF__?q=refund&redact=1&tz=utc'],
   ['unusual', '/conversations/__UNUSUAL__'],
   ['result-json', '/operator-results/__QA__'],
   ['result-extraction', '/operator-results/__ENTITIES__'],
