@@ -28,7 +28,8 @@ function positiveInt(name: string, fallback: number, max: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new Error(`${name} must be a whole number from 1 to ${max} (got "${raw}").`);
+    process.stderr.write(`${name} must be a whole number from 1 to ${max} (got "${raw}").\n`);
+    process.exit(1);
   }
   return value;
 }

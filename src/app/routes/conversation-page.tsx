@@ -24,6 +24,7 @@ import { evidenceLocator } from '../../features/operator-results/result-summary'
 import { resultRowId, ResultsPanel } from '../../features/operator-results/results-panel';
 import { viewResult } from '../../api/operator-result';
 import type { Term } from '../../lib/mark-terms';
+import { redactText } from '../../lib/redact';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useMediaQuery } from '../../lib/use-media-query';
 
@@ -42,12 +43,13 @@ function InvalidIdPage({ value, problem }: { value: string; problem: string }) {
 function ConversationView({ id }: { id: string }) {
   const query = useConversation(id);
   const conversation = query.data;
-  useDocumentTitle(
-    conversation ? conversation.name?.trim() || UNTITLED : query.isPending ? 'Loading conversation' : 'Conversation not loaded',
-  );
+  const [{ redact }] = useViewState();
+  // The name as shown: redacted too when redaction is on (it can hold a phone number).
+  const name = conversation?.name?.trim() ? (redact ? redactText(conversation.name.trim()) : conversation.name.trim()) : null;
+  useDocumentTitle(conversation ? name || UNTITLED : query.isPending ? 'Loading conversation' : 'Conversation not loaded');
   useEffect(() => {
-    if (conversation) rememberConversation(conversation.id, conversation.name?.trim() || null);
-  }, [conversation]);
+    if (conversation) rememberConversation(conversation.id, name);
+  }, [conversation, name]);
   return (
     <QueryView
       query={query}

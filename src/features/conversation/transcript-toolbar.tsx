@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type RefObject } from 'react';
+import { redactText } from '../../lib/redact';
 import { timeZoneName } from '../../lib/time';
 import type { ParticipantView } from './participant-directory';
 import type { ViewChange, ViewState } from './view-state';
@@ -84,6 +85,7 @@ export function ParticipantFilter({
     else hidden.add(id);
     change({ hidden });
   };
+  const shown = (name: string) => (view.redact ? redactText(name) : name);
   const only = (id: string) => change({ hidden: new Set(participants.filter((p) => p.id !== id).map((p) => p.id)) });
   return (
     <fieldset className="flex flex-wrap items-center gap-1.5">
@@ -96,13 +98,13 @@ export function ParticipantFilter({
             onClick={() => toggle(participant.id)}
             className={`${control} ${pressed} rounded-r-none`}
           >
-            {participant.name}
+            {shown(participant.name)}
           </button>
           <button
             type="button"
             onClick={() => only(participant.id)}
             className={`${control} rounded-l-none border-l-0`}
-            aria-label={`Show only ${participant.name}`}
+            aria-label={`Show only ${shown(participant.name)}`}
           >
             only
           </button>
