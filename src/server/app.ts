@@ -40,6 +40,11 @@ type Schema = {
   safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } };
 };
 
+function relayOnce(body: unknown, schema: Schema): NonNullable<UpstreamResponse['relayed']> {
+  const parsed = schema.safeParse(body);
+  return parsed.success ? { text: JSON.stringify(body) } : { problem: summariseIssues(parsed.error.issues) };
+}
+
 /** Where a request goes upstream, or why it cannot. */
 type Target = { ok: true; path: string } | { ok: false; problem: string };
 
@@ -150,15 +155,16 @@ export function createApp({
       }
 
       if (answer.status === 200) {
-        const parsed = schema.safeParse(answer.body);
-        if (!parsed.success) {
-          const summary = summariseIssues(parsed.error.issues);
-          log({ level: 'error', event: 'upstream_shape', resource, issues: summary });
+        // Checked and serialised once per answer: cached and coalesced answers are shared, and a
+        // long conversation is hundreds of kilobytes of JSON.
+        answer.relayed ??= relayOnce(answer.body, schema);
+        if ('problem' in answer.relayed) {
+          log({ level: 'error', event: 'upstream_shape', resource, issues: answer.relayed.problem });
           return c.json(
             errorBody(
               BFF_ERROR_CODES.unexpectedShape,
               502,
-              `Twilio answered with data in an unexpected shape (${summary}).`,
+              `Twilio answered with data in an unexpected shape (${answer.relayed.problem}).`,
               false,
             ),
             502,
@@ -166,7 +172,7 @@ export function createApp({
         }
         cache?.set(destination.path, answer);
         // Passed through as Twilio sent it: validation never rewrites the body.
-        return c.json(answer.body as object, 200);
+        return c.body(answer.relayed.text, 200, { 'Content-Type': 'application/json' });
       }
 
       const upstreamStatus = (answer.status >= 400 && answer.status <= 599 ? answer.status : 502) as ContentfulStatusCode;

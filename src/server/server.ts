@@ -36,6 +36,9 @@ export function buildServer(config: Config, options: { spaRoot?: string; log?: L
       region: demo ? undefined : config.region,
       edge: demo ? undefined : config.edge,
       timeoutMs: config.upstreamTimeoutMs,
+      // MSW's interceptor keeps every kept-alive mock socket, and with it each whole response,
+      // for the life of the process (mswjs/interceptors#779); live mode talks to Twilio normally.
+      keepAlive: !demo,
     }),
     { ttlMs: config.upstreamCacheMs },
   );

@@ -1,4 +1,13 @@
-export type UpstreamResponse = { status: number; body: unknown; headers: Record<string, string> };
+export type UpstreamResponse = {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+  /**
+   * Filled in by the BFF the first time it relays this answer: a cached or coalesced answer is
+   * checked against the contract and serialised once, not on every request that shares it.
+   */
+  relayed?: { text: string } | { problem: string };
+};
 
 /** The Conversation Intelligence API, as the BFF sees it: raw GETs, never a rebuilt body. */
 export interface Upstream {

@@ -27,9 +27,11 @@ export function twilioUpstream(options: {
   region?: string;
   edge?: string;
   timeoutMs: number;
+  /** Off toward the demo's faked network: its mock sockets are never freed while kept alive. */
+  keepAlive?: boolean;
 }): Upstream {
-  const { credentials, region, edge, timeoutMs } = options;
-  const clientOptions = { region, edge, timeout: timeoutMs, autoRetry: false };
+  const { credentials, region, edge, timeoutMs, keepAlive = true } = options;
+  const clientOptions = { region, edge, timeout: timeoutMs, autoRetry: false, keepAlive };
   const client =
     credentials.kind === 'apiKey'
       ? twilio(credentials.apiKey, credentials.apiSecret, { ...clientOptions, accountSid: credentials.accountSid })
