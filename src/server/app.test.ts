@@ -1,37 +1,16 @@
 import { delay, http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { liveStatus, setupTwilioNetwork } from '../../tests/twilio-network';
 import { TWILIO_INTELLIGENCE_BASE } from '../api/paths';
-import type { ServerStatus } from '../api/status';
 import { aiHandoff, seedConversation } from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
-import { twilioHandlers } from '../mocks/handlers';
 import { createApp, type LogEntry } from './app';
 import { twilioUpstream } from './upstream';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'super-secret-auth-token-7f3a9c';
-const network = setupServer(...twilioHandlers);
-const upstreamRequests: Request[] = [];
-network.events.on('request:start', ({ request }) => {
-  if (request.url.startsWith(TWILIO_INTELLIGENCE_BASE)) upstreamRequests.push(request);
-});
-
-beforeAll(() => network.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  network.resetHandlers();
-  upstreamRequests.length = 0;
-});
-afterAll(() => network.close());
-
-const status: ServerStatus = {
-  mode: 'live',
-  access: 'open',
-  accountSidPrefix: 'AC0123\u2026',
-  region: null,
-  samples: [],
-  drills: [],
-};
+const { network, upstreamRequests } = setupTwilioNetwork();
+const status = liveStatus;
 const logs: LogEntry[] = [];
 const app = createApp({
   upstream: twilioUpstream({ credentials: { kind: 'authToken', accountSid: SID, authToken: TOKEN }, timeoutMs: 300 }),

@@ -1,10 +1,7 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { liveStatus, setupTwilioNetwork } from '../../tests/twilio-network';
 import { BFF_ERROR_CODES } from '../api/error';
 import { isId, type IdKind } from '../api/ids';
-import { TWILIO_INTELLIGENCE_BASE } from '../api/paths';
-import type { ServerStatus } from '../api/status';
-import { twilioHandlers } from '../mocks/handlers';
 import { decoded, hostileIdsFor, inPath, VALID_IDS, type HostileId } from '../../tests/hostile-ids';
 import { createApp } from './app';
 import { twilioUpstream } from './upstream';
@@ -16,27 +13,8 @@ import { twilioUpstream } from './upstream';
  * real `twilioUpstream` (with fake credentials) made it.
  */
 
-const network = setupServer(...twilioHandlers);
-const upstreamRequests: Request[] = [];
-network.events.on('request:start', ({ request }) => {
-  if (request.url.startsWith(TWILIO_INTELLIGENCE_BASE)) upstreamRequests.push(request);
-});
-
-beforeAll(() => network.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  network.resetHandlers();
-  upstreamRequests.length = 0;
-});
-afterAll(() => network.close());
-
-const status: ServerStatus = {
-  mode: 'live',
-  access: 'open',
-  accountSidPrefix: 'AC0123\u2026',
-  region: null,
-  samples: [],
-  drills: [],
-};
+const { upstreamRequests } = setupTwilioNetwork();
+const status = liveStatus;
 const app = createApp({
   upstream: twilioUpstream({
     credentials: { kind: 'authToken', accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'hostile-ids-test-token' },
