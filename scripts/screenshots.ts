@@ -17,6 +17,7 @@ const pages: Array<[string, string]> = [
   ['unusual', '/conversations/__UNUSUAL__'],
   ['result-json', '/operator-results/__QA__'],
   ['result-extraction', '/operator-results/__ENTITIES__'],
+  ['result-long', '/operator-results/__LONG__'],
   ['bad-id', '/conversations/conv_conversation_01K1ETK'],
   ['missing', '/conversations/conv_conversation_00000000000000000000000000'],
   ['not-found', '/nowhere'],
@@ -33,12 +34,15 @@ async function main() {
     const handoff = byName('Refund request');
     const conv = await (await fetch(`${server.url}/api/v3/Conversations/${handoff}`)).json();
     const ids = conv.operatorResultIds as string[];
+    const long = await (await fetch(`${server.url}/api/v3/Conversations/${byName('2,000')}`)).json();
+    const longSummary = (long.operatorResultIds as string[])[0]!;
     const replace = (path: string) =>
       path
         .replace('__HANDOFF__', handoff)
         .replace('__UNUSUAL__', status.samples.find((s) => s.name === null)?.id ?? '')
         .replace('__QA__', ids[3]!)
-        .replace('__ENTITIES__', ids[2]!);
+        .replace('__ENTITIES__', ids[2]!)
+        .replace('__LONG__', longSummary);
     const only = process.env.ONLY?.split(',');
     for (const [name, path] of pages) {
       if (only && !only.includes(name)) continue;

@@ -1,3 +1,4 @@
+import { TtlCache } from './ttl-cache';
 import type { Upstream, UpstreamResponse } from './upstream-contract';
 
 /**
@@ -11,22 +12,18 @@ export function coalescingUpstream(
 ): Upstream {
   const { ttlMs, maxEntries = 500, now = Date.now } = options;
   const inFlight = new Map<string, Promise<UpstreamResponse>>();
-  const fresh = new Map<string, { answer: UpstreamResponse; expires: number }>();
+  const fresh = new TtlCache<UpstreamResponse>(ttlMs, maxEntries, now);
 
   return {
     get(path) {
       const kept = fresh.get(path);
-      if (kept && kept.expires > now()) return Promise.resolve(kept.answer);
-      if (kept) fresh.delete(path);
+      if (kept) return Promise.resolve(kept);
       const pending = inFlight.get(path);
       if (pending) return pending;
       const request = upstream
         .get(path)
         .then((answer) => {
-          if (answer.status === 200 && ttlMs > 0) {
-            fresh.set(path, { answer, expires: now() + ttlMs });
-            if (fresh.size > maxEntries) fresh.delete(fresh.keys().next().value!);
-          }
+          if (answer.status === 200 && ttlMs > 0) fresh.set(path, answer);
           return answer;
         })
         .finally(() => inFlight.delete(path));

@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { activeCall, longChat, seedConversation, smsThread } from '../../mocks/fixtures/conversations';
 import { server } from '../../../tests/bff-in-process';
+import { restoreClipboardAfterEach, stubClipboard } from '../../../tests/dom-stubs';
+import { errorBody as apiErrorBody } from '../../api/error';
 import { renderApp } from '../../../tests/render-app';
 
 const seedPath = `/conversations/${seedConversation.id}`;
@@ -10,12 +12,7 @@ const seedName = 'Customer Support Call - Order #12345';
 const CONVERSATION_API = '/api/v3/Conversations/:id';
 
 /** A v3 error body, as Twilio and the BFF send it. */
-const errorBody = (status: number, code: number, message: string) => ({
-  code,
-  message,
-  httpStatusCode: status,
-  userError: status < 500,
-});
+const errorBody = (status: number, code: number, message: string) => apiErrorBody(code, status, message, status < 500);
 
 /** Answers every conversation request with `respond`, and counts them. */
 function answerConversations(respond: (attempt: number) => Response) {
@@ -267,16 +264,7 @@ describe('conversation page: content', () => {
 });
 
 describe('conversation page: Copy ID', () => {
-  const original = Object.getOwnPropertyDescriptor(window.navigator, 'clipboard');
-  afterEach(() => {
-    if (original) Object.defineProperty(window.navigator, 'clipboard', original);
-    else Reflect.deleteProperty(window.navigator, 'clipboard');
-  });
-
-  /** Installed after renderApp, because userEvent.setup() installs a clipboard of its own. */
-  function stubClipboard(writeText: (text: string) => Promise<void>) {
-    Object.defineProperty(window.navigator, 'clipboard', { value: { writeText }, configurable: true });
-  }
+  restoreClipboardAfterEach();
 
   it('copies the conversation ID and says "Copied"', async () => {
     const { user } = renderApp(seedPath);

@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OperatorResult } from '../../api/operator-result';
 import { resultRowId } from '../../features/operator-results/results-panel';
 import { aiHandoff, whatsappOrder } from '../../mocks/fixtures/conversations';
 import { operatorResults } from '../../mocks/fixtures/operator-results';
 import { server } from '../../../tests/bff-in-process';
+import { stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 
 const RESULT_API = '/api/v3/OperatorResults/:id';
@@ -63,21 +64,8 @@ async function rowButton(id: string): Promise<HTMLElement> {
   });
 }
 
-let scrollIntoView: Mock<(arg?: boolean | ScrollIntoViewOptions) => void>;
-const originalScrollIntoView = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
-
 /** The elements scrollIntoView was called on, in order. */
-const scrolledTo = () => scrollIntoView.mock.contexts as Element[];
-
-beforeEach(() => {
-  scrollIntoView = vi.fn();
-  Element.prototype.scrollIntoView = scrollIntoView;
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
-});
-afterEach(() => {
-  if (originalScrollIntoView) Object.defineProperty(Element.prototype, 'scrollIntoView', originalScrollIntoView);
-  else Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
-});
+const { scrolledTo, scrollIntoView } = stubScrolling();
 
 describe('evidence: selecting a result', () => {
   it('selects a row with a click, puts ?result= in the URL, and clears it with a second click', async () => {
@@ -136,7 +124,7 @@ describe('evidence: selecting a result', () => {
     // The earliest evidence message is brought into view.
     const firstIndex = expected.findIndex((mark) => mark !== null);
     await waitFor(() => expect(scrolledTo()).toContain(message(messageIds[firstIndex]!)));
-    expect(scrollIntoView).toHaveBeenCalledWith({ block: 'center' });
+    expect(scrollIntoView()).toHaveBeenCalledWith({ block: 'center' });
   });
 
   it('marks nothing but the first four messages for the sentiment, which starts at the fifth', async () => {
@@ -155,7 +143,7 @@ describe('evidence: selecting a result', () => {
     const cited = await within(message(messageIds[8]!)).findByRole('button', { name: 'Cited by Customer sentiment' });
     cited.focus();
     expect(document.activeElement).toBe(cited);
-    scrollIntoView.mockClear();
+    scrollIntoView().mockClear();
 
     await user.click(cited);
     await waitFor(() => expect(document.activeElement?.id).toBe(resultRowId(sentimentId)));
@@ -176,7 +164,7 @@ describe('evidence: selecting a result', () => {
     await user.click(row);
     const cited = await within(message(messageIds[8]!)).findByRole('button', { name: 'Cited by Customer sentiment' });
     await waitFor(() => expect(scrolledTo()).toContain(message(messageIds[4]!)));
-    scrollIntoView.mockClear();
+    scrollIntoView().mockClear();
 
     await user.click(cited);
     await waitFor(() => expect(document.activeElement).toBe(row));

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import type { Conversation } from '../../api/conversation';
 import { aiHandoff, smsThread } from '../../mocks/fixtures/conversations';
 import { server } from '../../../tests/bff-in-process';
+import { restoreClipboardAfterEach, stubClipboard, stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 
 const CONVERSATION_API = '/api/v3/Conversations/:id';
@@ -31,8 +32,7 @@ async function open(path: string, name: string) {
   const app = renderApp(path);
   await screen.findByRole('heading', { level: 1, name });
   const writeText = vi.fn<(text: string) => Promise<void>>().mockResolvedValue(undefined);
-  // After renderApp: userEvent.setup() installs a clipboard of its own.
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  stubClipboard(writeText);
   return { ...app, writeText };
 }
 
@@ -57,7 +57,8 @@ let revokeObjectURL: Mock<(url: string) => void>;
 const originalCreate = Object.getOwnPropertyDescriptor(URL, 'createObjectURL');
 const originalRevoke = Object.getOwnPropertyDescriptor(URL, 'revokeObjectURL');
 const originalClick = Object.getOwnPropertyDescriptor(HTMLAnchorElement.prototype, 'click');
-const originalScrollIntoView = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
+stubScrolling();
+restoreClipboardAfterEach();
 
 beforeEach(() => {
   downloads = [];
@@ -76,8 +77,6 @@ beforeEach(() => {
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
     downloads.push({ name: this.download, href: this.href, blob: blobs.get(this.href)! });
   };
-  Element.prototype.scrollIntoView = vi.fn();
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
 });
 afterEach(() => {
   if (originalCreate) Object.defineProperty(URL, 'createObjectURL', originalCreate);
@@ -85,10 +84,7 @@ afterEach(() => {
   if (originalRevoke) Object.defineProperty(URL, 'revokeObjectURL', originalRevoke);
   else Object.defineProperty(URL, 'revokeObjectURL', { value: () => {}, configurable: true, writable: true });
   if (originalClick) Object.defineProperty(HTMLAnchorElement.prototype, 'click', originalClick);
-  if (originalScrollIntoView) Object.defineProperty(Element.prototype, 'scrollIntoView', originalScrollIntoView);
-  else Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
   window.history.replaceState(null, '', '/');
-  Reflect.deleteProperty(navigator, 'clipboard');
 });
 
 describe('redaction on the page', () => {

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../api/conversation';
 import { aiHandoff, smsThread } from '../../mocks/fixtures/conversations';
+import { stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 
 /**
@@ -39,15 +40,7 @@ const [priya, ava, marcus] = aiHandoff.participants as [
 const idsOf = (conversation: Conversation, keep: (participantId: string) => boolean) =>
   conversation.communications.filter((c) => keep(c.participantId)).map((c) => c.id);
 
-const originalScrollIntoView = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
-beforeEach(() => {
-  Element.prototype.scrollIntoView = vi.fn();
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
-});
-afterEach(() => {
-  if (originalScrollIntoView) Object.defineProperty(Element.prototype, 'scrollIntoView', originalScrollIntoView);
-  else Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
-});
+stubScrolling();
 
 describe('participant filter', () => {
   it('hides a participant’s messages, says how many are hidden, and keeps the ID in ?hide=', async () => {

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../api/conversation';
 import { aiHandoff, seedConversation, smsThread } from '../../mocks/fixtures/conversations';
+import { stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 
 /**
@@ -45,19 +46,7 @@ async function open(conversation: Conversation, search = '') {
 const marks = () => [...document.querySelectorAll('mark[data-match]')];
 const currentMarks = () => [...document.querySelectorAll('mark[data-match="current"]')];
 
-let scrollIntoView: Mock<(arg?: boolean | ScrollIntoViewOptions) => void>;
-const originalScrollIntoView = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
-const scrolledTo = () => scrollIntoView.mock.contexts as Element[];
-
-beforeEach(() => {
-  scrollIntoView = vi.fn();
-  Element.prototype.scrollIntoView = scrollIntoView;
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
-});
-afterEach(() => {
-  if (originalScrollIntoView) Object.defineProperty(Element.prototype, 'scrollIntoView', originalScrollIntoView);
-  else Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
-});
+const { scrolledTo, scrollIntoView } = stubScrolling();
 
 /** The current match is marked once, in the element that was last scrolled into view. */
 async function expectCurrentIs(status: HTMLElement, index: number, total: number) {
@@ -68,7 +57,7 @@ async function expectCurrentIs(status: HTMLElement, index: number, total: number
   // Matches are numbered in document order here (participants are not involved in these queries).
   expect(marks().indexOf(current)).toBe(index - 1);
   await waitFor(() => expect(scrolledTo().at(-1)?.contains(current)).toBe(true));
-  expect(scrollIntoView).toHaveBeenLastCalledWith({ block: 'center' });
+  expect(scrollIntoView()).toHaveBeenLastCalledWith({ block: 'center' });
   return current;
 }
 

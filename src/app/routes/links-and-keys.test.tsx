@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import type { Conversation } from '../../api/conversation';
 import { SHORTCUTS } from '../../features/conversation/keyboard-shortcuts';
 import { aiHandoff, seedConversation } from '../../mocks/fixtures/conversations';
+import { restoreClipboardAfterEach, stubClipboard, stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 
 const ids = aiHandoff.communications.map((c) => c.id);
@@ -18,8 +19,7 @@ async function open(path: string, conversation: Conversation = aiHandoff) {
   const app = renderApp(path);
   await screen.findByRole('heading', { level: 1, name: conversation.name! });
   const writeText = vi.fn<(text: string) => Promise<void>>().mockResolvedValue(undefined);
-  // After renderApp: userEvent.setup() installs a clipboard of its own.
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  stubClipboard(writeText);
   return { ...app, writeText };
 }
 
@@ -44,28 +44,21 @@ const announcements = () =>
     .map((status) => status.textContent)
     .join(' | ');
 
-let scrollIntoView: Mock<(arg?: boolean | ScrollIntoViewOptions) => void>;
-const originalScrollIntoView = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
 const originalShowModal = Object.getOwnPropertyDescriptor(HTMLDialogElement.prototype, 'showModal');
-const scrolledTo = () => scrollIntoView.mock.contexts as Element[];
+const { scrolledTo, scrollIntoView } = stubScrolling();
+restoreClipboardAfterEach();
 let showModal: Mock<() => void>;
 
 beforeEach(() => {
-  scrollIntoView = vi.fn();
-  Element.prototype.scrollIntoView = scrollIntoView;
   showModal = vi.fn(function (this: HTMLDialogElement) {
     this.setAttribute('open', '');
   });
   HTMLDialogElement.prototype.showModal = showModal;
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
 });
 afterEach(() => {
-  if (originalScrollIntoView) Object.defineProperty(Element.prototype, 'scrollIntoView', originalScrollIntoView);
-  else Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
   if (originalShowModal) Object.defineProperty(HTMLDialogElement.prototype, 'showModal', originalShowModal);
   else Reflect.deleteProperty(HTMLDialogElement.prototype, 'showModal');
   window.history.replaceState(null, '', '/');
-  Reflect.deleteProperty(navigator, 'clipboard');
 });
 
 describe('links to messages', () => {
@@ -115,7 +108,7 @@ describe('links to messages', () => {
     expect(message(ids[6]!)).toHaveClass('target-highlight');
     expect(outlined()).toEqual([ids[6]]);
     await waitFor(() => expect(scrolledTo()).toContain(message(ids[6]!)));
-    expect(scrollIntoView).toHaveBeenCalledWith({ block: 'center' });
+    expect(scrollIntoView()).toHaveBeenCalledWith({ block: 'center' });
   });
 
   it.each([
@@ -132,7 +125,7 @@ describe('links to messages', () => {
   it('marks nothing for a fragment that is not a message of this conversation', async () => {
     await open(`${conversationPath(aiHandoff)}#${seedConversation.communications[0]!.id}`);
     expect(targetedIds()).toEqual([]);
-    expect(scrollIntoView).not.toHaveBeenCalled();
+    expect(scrollIntoView()).not.toHaveBeenCalled();
   });
 });
 
@@ -149,7 +142,7 @@ describe('keyboard shortcuts', () => {
     await user.keyboard('jj');
     expect(document.activeElement).toBe(message(ids[3]!));
     expect(scrolledTo().at(-1)).toBe(message(ids[3]!));
-    expect(scrollIntoView).toHaveBeenLastCalledWith({ block: 'nearest' });
+    expect(scrollIntoView()).toHaveBeenLastCalledWith({ block: 'nearest' });
     await user.keyboard('k');
     expect(document.activeElement).toBe(message(ids[2]!));
 

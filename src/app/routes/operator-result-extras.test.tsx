@@ -4,6 +4,7 @@ import type { OperatorResult } from '../../api/operator-result';
 import { resultRowId } from '../../features/operator-results/results-panel';
 import { aiHandoff, longChat, whatsappOrder } from '../../mocks/fixtures/conversations';
 import { operatorResults } from '../../mocks/fixtures/operator-results';
+import { restoreClipboardAfterEach, stubClipboard } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 
 function fixture(id: string): OperatorResult {
@@ -97,16 +98,7 @@ describe('operator result page: input and context', () => {
 });
 
 describe('operator result page: copying from the JSON tree', () => {
-  const original = Object.getOwnPropertyDescriptor(window.navigator, 'clipboard');
-  afterEach(() => {
-    if (original) Object.defineProperty(window.navigator, 'clipboard', original);
-    else Reflect.deleteProperty(window.navigator, 'clipboard');
-  });
-
-  /** Installed after renderApp, because userEvent.setup() installs a clipboard of its own. */
-  function stubClipboard(writeText: (text: string) => Promise<void>) {
-    Object.defineProperty(window.navigator, 'clipboard', { value: { writeText }, configurable: true });
-  }
+  restoreClipboardAfterEach();
 
   async function openTree() {
     const app = await openResult(qaId);

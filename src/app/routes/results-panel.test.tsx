@@ -9,17 +9,14 @@ import { activeCall, aiHandoff, longChat, seedConversation, smsThread, whatsappO
 import { missingOperatorResultId, OPERATORS, operatorResults } from '../../mocks/fixtures/operator-results';
 import { operatorWithFailingLookup } from '../../mocks/fixtures/operators';
 import { server } from '../../../tests/bff-in-process';
+import { errorBody as apiErrorBody } from '../../api/error';
 import { renderApp } from '../../../tests/render-app';
 
 const RESULT_API = '/api/v3/OperatorResults/:id';
 const CONVERSATION_API = '/api/v3/Conversations/:id';
 
-const errorBody = (status: number, code: number, message: string) => ({
-  code,
-  message,
-  httpStatusCode: status,
-  userError: status < 500,
-});
+/** A v3 error body, as Twilio and the BFF send it. */
+const errorBody = (status: number, code: number, message: string) => apiErrorBody(code, status, message, status < 500);
 
 function fixture(id: string): OperatorResult {
   const found = operatorResults.find((result) => result.id === id);
