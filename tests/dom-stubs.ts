@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, vi, type Mock } from 'vitest';
 
 /**
- * jsdom has no layout, so no scrollIntoView or scrollTo. Call at the top of a test file: both are
- * stubbed around each test; `scrolledTo()` lists the elements scrollIntoView was called on.
+ * jsdom has no layout, so no scrollIntoView (window.scrollTo is simulated for every test, in
+ * setup-dom.ts). Call at the top of a test file: scrollIntoView is stubbed around each test; `scrolledTo()` lists the elements scrollIntoView was called on.
  */
 export function stubScrolling(): {
   scrolledTo: () => Element[];
@@ -14,7 +14,6 @@ export function stubScrolling(): {
   beforeEach(() => {
     scrollIntoView = vi.fn();
     Element.prototype.scrollIntoView = scrollIntoView;
-    vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
   });
   afterEach(() => {
     if (original) Object.defineProperty(Element.prototype, 'scrollIntoView', original);

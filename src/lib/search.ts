@@ -29,6 +29,12 @@ function foldChar(char: string): string {
  * accent → nothing), which is why matches cannot be reported as offsets into `folded`.
  */
 export function foldForSearch(text: string): { folded: string; origin: number[] } {
+  // Most transcript text is ASCII: one folded character per original one.
+  if (!NOT_ASCII.test(text)) {
+    const origin = new Array<number>(text.length + 1);
+    for (let i = 0; i <= text.length; i++) origin[i] = i;
+    return { folded: text.toLowerCase(), origin };
+  }
   const pieces: string[] = [];
   const origin: number[] = [];
   let at = 0;
@@ -43,19 +49,25 @@ export function foldForSearch(text: string): { folded: string; origin: number[] 
   return { folded: pieces.join(''), origin };
 }
 
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Every occurrence of `query` in `text`, left to right and never overlapping, ignoring case and
- * accents. Whitespace inside the query matches any run of whitespace (a transcript may have a
- * line break or two spaces where the reader typed one). A blank query matches nothing.
+ * The query as a pattern over folded text, or null for a blank query. Whitespace inside the query
+ * matches any run of whitespace (a transcript may have a line break or two spaces where the reader
+ * typed one). Compile once per query, then run it over many prepared texts.
  */
-export function findMatches(text: string, query: string): Match[] {
+export function compileQuery(query: string): RegExp | null {
   const words = foldForSearch(query).folded.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  const pattern = new RegExp(words.map(escapeRegExp).join('\\s+'), 'g');
-  const { folded, origin } = foldForSearch(text);
+  if (words.length === 0) return null;
+  return new RegExp(words.map(escapeRegExp).join('\\s+'), 'g');
+}
+
+/** Every occurrence of a compiled query in a text folded once by `foldForSearch`. */
+export function matchFolded({ folded, origin }: { folded: string; origin: number[] }, pattern: RegExp): Match[] {
   const matches: Match[] = [];
+  pattern.lastIndex = 0;
   for (let found = pattern.exec(folded); found; found = pattern.exec(folded)) {
     let after = found.index + found[0].length;
     // A match that stops inside what one original character folded to (the "f" of "ﬁ") takes
@@ -68,4 +80,13 @@ export function findMatches(text: string, query: string): Match[] {
     pattern.lastIndex = after;
   }
   return matches;
+}
+
+/**
+ * Every occurrence of `query` in `text`, left to right and never overlapping, ignoring case and
+ * accents (see `compileQuery` for whitespace). A blank query matches nothing.
+ */
+export function findMatches(text: string, query: string): Match[] {
+  const pattern = compileQuery(query);
+  return pattern ? matchFolded(foldForSearch(text), pattern) : [];
 }

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../api/error';
+import { benchConversation, benchResult } from './fixtures/bench-conversations';
 import { demoConversations } from './fixtures/conversations';
 import { operatorResults } from './fixtures/operator-results';
 import { drills, type Fault } from './fixtures/drills';
@@ -86,8 +87,8 @@ export function emulateTwilioGet(pathAndQuery: string, authorization: string | n
     const fault = faults.get(rest[1]!);
     if (fault?.kind === 'status') return { status: fault.status, body: fault.body, headers: fault.headers };
     if (fault) return { fault };
-    answer = found(conversations.get(rest[1]!));
-  } else if (rest.length === 2 && rest[0] === 'OperatorResults') answer = found(results.get(rest[1]!));
+    answer = found(conversations.get(rest[1]!) ?? benchConversation(rest[1]!));
+  } else if (rest.length === 2 && rest[0] === 'OperatorResults') answer = found(results.get(rest[1]!) ?? benchResult(rest[1]!));
   else if (rest.length === 3 && rest[0] === 'ControlPlane' && rest[1] === 'Operators') {
     answer =
       rest[2] === operatorWithFailingLookup

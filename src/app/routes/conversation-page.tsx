@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
 import { checkId, isId } from '../../api/ids';
@@ -13,7 +13,7 @@ import { ConversationHeader, UNTITLED } from '../../features/conversation/conver
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
 import { buildDirectory } from '../../features/conversation/participant-directory';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
-import type { Annotation } from '../../features/conversation/timeline';
+import type { Annotation, TimelineHandle } from '../../features/conversation/timeline';
 import { TranscriptSection } from '../../features/conversation/transcript-section';
 import type { Hit } from '../../features/conversation/use-transcript-search';
 import { useViewState } from '../../features/conversation/view-state';
@@ -121,6 +121,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
     });
   }, []);
   const directory = useMemo(() => buildDirectory(conversation), [conversation]);
+  const timeline = useRef<TimelineHandle>(null);
   const [view, change] = useViewState();
   // The match the find bar is on; on phones it may live in another tab, which is then shown.
   const [currentHit, setCurrentHit] = useState<Hit | null>(null);
@@ -146,8 +147,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
   // On phones the transcript may have been in a hidden tab; on wide screens a tab change means nothing.
   const visibleSection = wide ? null : section;
   useEffect(() => {
-    if (!firstEvidence) return;
-    document.getElementById(firstEvidence)?.scrollIntoView({ block: 'center' });
+    if (firstEvidence) timeline.current?.reveal(firstEvidence);
   }, [firstEvidence, selectedId, visibleSection]);
 
   const header = (
@@ -165,6 +165,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
         annotations={annotations}
         terms={terms}
         onCurrentHit={onCurrentHit}
+        timeline={timeline}
       />
     </PanelBoundary>
   );

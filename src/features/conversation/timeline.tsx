@@ -1,4 +1,5 @@
-import { memo, type MouseEvent } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { memo, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import type { Conversation } from '../../api/conversation';
 import type { Term } from '../../lib/mark-terms';
 import type { Match } from '../../lib/search';
@@ -38,9 +39,29 @@ function bubbleTone(participant: ParticipantView): string {
   }
 }
 
-const DayDivider = memo(function DayDivider({ item }: { item: DayItem }) {
+/**
+ * Where a row sits. Virtualized rows are placed at their offset in the list and measured once
+ * shown; every row says its position, so a screen reader still hears "item 5 of 2,300" when only
+ * a screenful is in the DOM. Primitives only, so a memoized row re-renders only when it moves.
+ */
+type RowPlace = { index: number; setSize: number; offset: number | null; measure?: (element: HTMLLIElement | null) => void };
+
+function rowAttributes({ index, setSize, offset, measure }: RowPlace) {
+  return {
+    'aria-posinset': index + 1,
+    'aria-setsize': setSize,
+    'data-index': index,
+    ref: measure,
+    style:
+      offset === null
+        ? undefined
+        : ({ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${offset}px)` } as const),
+  };
+}
+
+function DayDivider({ item, place }: { item: DayItem; place: RowPlace }) {
   return (
-    <li className="my-5 flex items-center gap-3 first:mt-0 print:my-2">
+    <li {...rowAttributes(place)} className={`my-5 flex items-center gap-3 print:my-2 ${place.index === 0 ? 'mt-0' : ''}`}>
       <span aria-hidden="true" className="h-px flex-1 bg-slate-300 dark:bg-slate-700" />
       <time dateTime={item.day} className="text-xs font-semibold text-slate-700 dark:text-slate-300">
         {item.label}
@@ -48,29 +69,25 @@ const DayDivider = memo(function DayDivider({ item }: { item: DayItem }) {
       <span aria-hidden="true" className="h-px flex-1 bg-slate-300 dark:bg-slate-700" />
     </li>
   );
-});
+}
 
-const GapMarker = memo(function GapMarker({ item }: { item: GapItem }) {
+function GapMarker({ item, place }: { item: GapItem; place: RowPlace }) {
   return (
-    <li className="my-3 text-center">
+    <li {...rowAttributes(place)} className="my-3 text-center">
       <span className="rounded-full bg-slate-200 px-2.5 py-0.5 text-[0.7rem] font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
         {item.label}
       </span>
     </li>
   );
-});
-
-export type MessageView = {
-  /** The text as shown: redacted when redaction is on. */
-  text: string | null;
-  name: string;
-  matches: readonly Match[];
-  current: number;
-};
+}
 
 // Props are primitives or stable references, so a keystroke in the find box re-renders only the
-// messages whose matches changed.
+// messages whose matches changed; scrolling moves the row without re-rendering its content.
 const Message = memo(function Message({
+  index,
+  setSize,
+  offset,
+  measure,
   item,
   text,
   name,
@@ -83,7 +100,7 @@ const Message = memo(function Message({
   targeted,
   selected,
   onCopyLink,
-}: {
+}: RowPlace & {
   item: MessageItem;
   text: string | null;
   name: string;
@@ -103,12 +120,13 @@ const Message = memo(function Message({
   const highlight = targeted || selected ? 'outline-2 outline-offset-2 outline-sky-600 dark:outline-sky-400' : '';
   return (
     <li
+      {...rowAttributes({ index, setSize, offset, measure })}
       id={communication.id}
       tabIndex={-1}
       data-message
       data-targeted={targeted || undefined}
       data-evidence={annotation?.kind}
-      className={`group/message flex scroll-mt-24 gap-2 rounded-xl [contain-intrinsic-size:auto_4rem] [content-visibility:auto] focus-visible:outline-2 focus-visible:outline-sky-600 print:[content-visibility:visible] ${end ? 'flex-row-reverse' : ''} ${firstInGroup ? 'mt-4' : 'mt-1'} ${annotation ? ANNOTATION_STYLES[annotation.kind].row : ''} ${highlight} ${targeted ? 'target-highlight' : ''}`}
+      className={`group/message flex scroll-mt-24 gap-2 rounded-xl focus-visible:outline-2 focus-visible:outline-sky-600 ${end ? 'flex-row-reverse' : ''} ${firstInGroup ? 'mt-4' : 'mt-1'} ${annotation ? ANNOTATION_STYLES[annotation.kind].row : ''} ${highlight} ${targeted ? 'target-highlight' : ''}`}
     >
       <div className="w-9 shrink-0 print:hidden">{firstInGroup && <ParticipantAvatar participant={participant} />}</div>
       <div className={`flex max-w-[85%] min-w-0 flex-col sm:max-w-[75%] print:max-w-full ${end ? 'items-end' : 'items-start'}`}>
@@ -168,60 +186,172 @@ const Message = memo(function Message({
 const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
 const NO_IDS: ReadonlySet<string> = new Set();
 
+/** What rows are guessed to measure before they are shown (px, margins included). */
+const ESTIMATES = { day: 56, gap: 40, first: 96, next: 68 } as const;
+const estimate = (item: TimelineItem) =>
+  item.kind === 'message' ? (item.firstInGroup ? ESTIMATES.first : ESTIMATES.next) : ESTIMATES[item.kind];
+
+/** A row's height with its margins; a row that has no layout (hidden, or no layout engine) keeps its estimate. */
+function measureRow(element: Element, fallback: number): number {
+  const height = element.getBoundingClientRect().height;
+  if (!height) return fallback;
+  const style = getComputedStyle(element);
+  return height + (parseFloat(style.marginTop) || 0) + (parseFloat(style.marginBottom) || 0);
+}
+
+/** How the rest of the page points at messages, whether or not they are rendered right now. */
+export type TimelineHandle = {
+  /** Scrolls a message into view, rendering it first if it is far off-screen; optionally focuses it. */
+  reveal: (id: string, options?: { block?: 'center' | 'nearest'; focus?: boolean }) => void;
+  /** Moves focus to the next (1) or previous (-1) message, from the focused one or the ones in view. */
+  step: (delta: 1 | -1) => void;
+};
+
 export type TimelineProps = {
   conversation: Conversation;
   items: TimelineItem[];
   format: ZoneFormat;
-  views: ReadonlyMap<string, MessageView>;
+  /** The text as shown (redacted when redaction is on). */
+  shown: (text: string) => string;
+  matchesFor: (id: string) => readonly Match[];
+  currentFor: (id: string) => number;
   annotations?: ReadonlyMap<string, Annotation>;
   terms?: readonly Term[];
   targeted?: ReadonlySet<string>;
   selected?: ReadonlySet<string>;
   onCopyLink: (id: string, event: MouseEvent) => void;
+  /** Renders every row instead of a window of them: for printing and for measuring what that costs. */
+  renderAll?: boolean;
+  handle?: Ref<TimelineHandle>;
 };
 
-/** The transcript as a list inside a log region; static history is not announced (aria-live off). */
+/**
+ * The transcript as a list inside a log region. Only the rows near the viewport are in the DOM
+ * (the page scrolls, not the list); the list keeps the full height, so the scroll bar and the
+ * page's length are those of the whole conversation.
+ */
 export function TimelineList({
   conversation,
   items,
   format,
-  views,
+  shown,
+  matchesFor,
+  currentFor,
   annotations = NO_ANNOTATIONS,
   terms,
   targeted = NO_IDS,
   selected = NO_IDS,
   onCopyLink,
+  renderAll = false,
+  handle,
 }: TimelineProps) {
+  const list = useRef<HTMLOListElement>(null);
+  // Where the list starts on the page: what sits above it (header, toolbar) can change height.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const measure = () => setScrollMargin(Math.round(element.getBoundingClientRect().top + window.scrollY));
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useWindowVirtualizer<HTMLLIElement>({
+    count: items.length,
+    enabled: !renderAll,
+    estimateSize: (index) => estimate(items[index]!),
+    getItemKey: (index) => items[index]!.key,
+    measureElement: (element, _entry, instance) => measureRow(element, estimate(items[instance.indexFromElement(element)]!)),
+    overscan: 6,
+    scrollMargin,
+  });
+
+  const indexOf = useMemo(() => new Map(items.map((item, index) => [item.key, index])), [items]);
+  const messageKeys = useMemo(() => items.filter((item) => item.kind === 'message').map((item) => item.key), [items]);
+  const pending = useRef(0);
+  useImperativeHandle(handle, () => {
+    const reveal: TimelineHandle['reveal'] = (id, { block = 'center', focus = false } = {}) => {
+      const index = indexOf.get(id);
+      if (index === undefined) return;
+      const finish = (element: HTMLElement) => {
+        if (focus) element.focus({ preventScroll: true });
+        element.scrollIntoView({ block });
+      };
+      cancelAnimationFrame(pending.current);
+      const rendered = document.getElementById(id);
+      if (rendered) return finish(rendered);
+      // Off-screen, so not in the DOM: scroll its estimated place into view, then finish on the
+      // element once it is rendered and measured.
+      virtualizer.scrollToIndex(index, { align: block === 'center' ? 'center' : 'auto' });
+      let frames = 0;
+      const wait = () => {
+        const element = document.getElementById(id);
+        if (element) finish(element);
+        else if (++frames < 60) pending.current = requestAnimationFrame(wait);
+      };
+      pending.current = requestAnimationFrame(wait);
+    };
+    const step: TimelineHandle['step'] = (delta) => {
+      if (messageKeys.length === 0) return;
+      const active = document.activeElement;
+      let at = active instanceof HTMLElement && active.hasAttribute('data-message') ? messageKeys.indexOf(active.id) : -1;
+      if (at === -1) {
+        // Nothing focused yet: start from the messages in view.
+        const inView = [...(list.current?.querySelectorAll<HTMLElement>('[data-message]') ?? [])].filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.bottom > 0 && box.top < window.innerHeight;
+        });
+        const from = delta > 0 ? inView[0] : inView.at(-1);
+        at = from ? messageKeys.indexOf(from.id) - delta : delta > 0 ? -1 : messageKeys.length;
+      }
+      const next = messageKeys[Math.max(0, Math.min(messageKeys.length - 1, at + delta))]!;
+      reveal(next, { block: 'nearest', focus: true });
+    };
+    return { reveal, step };
+  }, [indexOf, messageKeys, virtualizer]);
+
+  const rows = renderAll
+    ? items.map((item, index) => ({ item, index, offset: null }))
+    : virtualizer
+        .getVirtualItems()
+        .map(({ index, start }) => ({ item: items[index]!, index, offset: start - virtualizer.options.scrollMargin }));
+  const measure = renderAll ? undefined : virtualizer.measureElement;
+  const setSize = items.length;
   return (
-    <div
-      role="log"
-      aria-labelledby="transcript-heading"
-      aria-live={conversation.status === 'ACTIVE' ? 'polite' : 'off'}
-      className="mt-3"
-    >
-      <ol className="pb-1" aria-label={`${conversation.communications.length} messages`}>
-        {items.map((item) => {
+    <div role="log" aria-labelledby="transcript-heading" aria-live="off" className="mt-3">
+      <ol
+        ref={list}
+        className="relative pb-1"
+        style={renderAll ? undefined : { height: virtualizer.getTotalSize() }}
+        aria-label={`${conversation.communications.length} messages`}
+      >
+        {rows.map(({ item, index, offset }) => {
+          const place = { index, setSize, offset, measure };
           switch (item.kind) {
             case 'day':
-              return <DayDivider key={item.key} item={item} />;
+              return <DayDivider key={item.key} item={item} place={place} />;
             case 'gap':
-              return <GapMarker key={item.key} item={item} />;
+              return <GapMarker key={item.key} item={item} place={place} />;
             case 'message': {
-              const view = views.get(item.communication.id)!;
+              const { id, content } = item.communication;
               return (
                 <Message
                   key={item.key}
+                  {...place}
                   item={item}
-                  text={view.text}
-                  name={view.name}
-                  matches={view.matches}
-                  current={view.current}
+                  text={content.text ? shown(content.text) : null}
+                  name={shown(item.participant.name)}
+                  matches={matchesFor(id)}
+                  current={currentFor(id)}
                   startedAt={conversation.createdAt}
                   format={format}
-                  annotation={annotations.get(item.communication.id)}
+                  annotation={annotations.get(id)}
                   terms={terms}
-                  targeted={targeted.has(item.communication.id)}
-                  selected={selected.has(item.communication.id)}
+                  targeted={targeted.has(id)}
+                  selected={selected.has(id)}
                   onCopyLink={onCopyLink}
                 />
               );

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { useLocation } from 'react-router';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
 import { copyText } from '../../lib/clipboard';
 import type { Term } from '../../lib/mark-terms';
 import { redactText } from '../../lib/redact';
 import { zoneFormat } from '../../lib/time';
+import { usePrinting } from '../../lib/use-printing';
 import { ExportMenu } from './export-menu';
 import { ShortcutsDialog, useKeyboardShortcuts } from './keyboard-shortcuts';
 import type { ParticipantDirectory } from './participant-directory';
-import { TimelineList, type Annotation, type MessageView } from './timeline';
+import { TimelineList, type Annotation, type TimelineHandle } from './timeline';
 import { buildTimeline, chronological, type MessageItem } from './timeline-model';
 import { FindBar, ParticipantFilter, ViewOptions } from './transcript-toolbar';
 import { useTranscriptSearch, type Hit, type Searchable } from './use-transcript-search';
@@ -34,6 +35,8 @@ export type TranscriptSectionProps = {
   terms?: readonly Term[];
   /** Told which match the find bar is on (null when none), e.g. to show one outside the transcript. */
   onCurrentHit?: (hit: Hit | null) => void;
+  /** How the page points at messages (evidence); the section uses it for find, links and keys. */
+  timeline?: RefObject<TimelineHandle | null>;
 };
 
 export function TranscriptSection({
@@ -44,7 +47,11 @@ export function TranscriptSection({
   annotations,
   terms,
   onCurrentHit,
+  timeline: outerTimeline,
 }: TranscriptSectionProps) {
+  const ownTimeline = useRef<TimelineHandle>(null);
+  const timeline = outerTimeline ?? ownTimeline;
+  const renderAll = useRenderAll();
   const format = zoneFormat(view.zone);
   const items = useMemo(
     () => buildTimeline(conversation, directory, { format, hidden: view.hidden }),
@@ -54,8 +61,9 @@ export function TranscriptSection({
   const orderedIds = useMemo(() => chronological(conversation.communications).map((c) => c.id), [conversation]);
   const shownText = useCallback((text: string) => (view.redact ? redactText(text) : text), [view.redact]);
 
-  // What the find bar searches: participants' names and addresses, then the visible messages, as shown.
-  const searchable = useMemo<Searchable[]>(() => {
+  // What the find bar searches: participants' names and addresses, then the visible messages, as
+  // shown. Gathered only once someone searches.
+  const searchable = useCallback(() => {
     const texts: Searchable[] = [];
     for (const participant of directory.participants) {
       const elementId = participantElementId(participant.id);
@@ -72,40 +80,34 @@ export function TranscriptSection({
   }, [directory, messages, shownText]);
   const search = useTranscriptSearch(view.query, searchable);
 
-  const views = useMemo(() => {
-    const map = new Map<string, MessageView>();
-    for (const { communication, participant } of messages) {
-      const text = communication.content.text;
-      map.set(communication.id, {
-        text: text ? shownText(text) : null,
-        name: shownText(participant.name),
-        matches: search.matchesFor(communication.id),
-        current: search.currentFor(communication.id),
-      });
-    }
-    return map;
-    // `search` changes identity each render; what the views depend on is its matches and cursor.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [messages, shownText, searchable, view.query, search.index, search.total]);
-
   // Bring the current match into view, and say where it is.
   const current = search.current;
   useEffect(() => {
     onCurrentHit?.(current);
-    if (current) document.getElementById(current.elementId)?.scrollIntoView({ block: 'center' });
-  }, [current, onCurrentHit]);
+    if (!current) return;
+    if (current.key === current.elementId) timeline.current?.reveal(current.elementId);
+    else document.getElementById(current.elementId)?.scrollIntoView({ block: 'center' });
+  }, [current, onCurrentHit, timeline]);
 
   // Links to a message or a range: scroll there and mark it so it cannot be missed.
   const { hash } = useLocation();
   const targeted = useMemo(() => new Set(targetsOf(hash, orderedIds)), [hash, orderedIds]);
   const firstTarget = targeted.size > 0 ? orderedIds.find((id) => targeted.has(id)) : undefined;
   useEffect(() => {
-    if (firstTarget) document.getElementById(firstTarget)?.scrollIntoView({ block: 'center' });
-  }, [firstTarget]);
+    if (firstTarget) timeline.current?.reveal(firstTarget);
+  }, [firstTarget, timeline]);
 
   // Copy a link to a message; Shift-click a second one for the range between them.
   const [selection, setSelection] = useState<{ anchor: string; ids: ReadonlySet<string> } | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The log itself is quiet (rows come and go as the page scrolls); what a refresh of a live
+  // conversation brings is announced instead.
+  const total = conversation.communications.length;
+  const [counted, setCounted] = useState(total);
+  if (counted !== total) {
+    setCounted(total);
+    if (total > counted) setAnnouncement(total - counted === 1 ? '1 new message' : `${total - counted} new messages`);
+  }
   const onCopyLink = useCallback(
     (id: string, event: MouseEvent) => {
       const anchor = event.shiftKey && selection ? selection.anchor : id;
@@ -138,20 +140,12 @@ export function TranscriptSection({
     if (box && box.value !== view.query && document.activeElement !== box) box.value = view.query;
   }, [view.query]);
   const shortcuts = useRef<HTMLDialogElement>(null);
-  const moveFocus = (delta: number) => {
-    const all = [...document.querySelectorAll<HTMLElement>('[data-message]')];
-    if (all.length === 0) return;
-    const at = all.findIndex((element) => element === document.activeElement);
-    const next = all[at === -1 ? (delta > 0 ? 0 : all.length - 1) : Math.max(0, Math.min(all.length - 1, at + delta))]!;
-    next.focus({ preventScroll: true });
-    next.scrollIntoView({ block: 'nearest' });
-  };
   useKeyboardShortcuts({
     find: () => findInput.current?.focus(),
     nextMatch: search.next,
     previousMatch: search.previous,
-    nextMessage: () => moveFocus(1),
-    previousMessage: () => moveFocus(-1),
+    nextMessage: () => timeline.current?.step(1),
+    previousMessage: () => timeline.current?.step(-1),
     escape: () => {
       if (view.query) {
         if (findInput.current) findInput.current.value = '';
@@ -161,7 +155,6 @@ export function TranscriptSection({
     help: () => shortcuts.current?.showModal(),
   });
 
-  const total = conversation.communications.length;
   const hiddenCount = total - messages.length;
   return (
     <section
@@ -206,15 +199,30 @@ export function TranscriptSection({
           conversation={conversation}
           items={items}
           format={format}
-          views={views}
+          shown={shownText}
+          matchesFor={search.matchesFor}
+          currentFor={search.currentFor}
           annotations={annotations}
           terms={terms}
           targeted={targeted}
           selected={selection?.ids}
           onCopyLink={onCopyLink}
+          renderAll={renderAll}
+          handle={timeline}
         />
       )}
       <ShortcutsDialog dialog={shortcuts} />
     </section>
   );
+}
+
+/**
+ * Whether to render every message rather than the ones near the viewport: while printing (the
+ * whole transcript goes on paper), and with `?render=all`, which exists to measure what
+ * virtualization saves.
+ */
+function useRenderAll(): boolean {
+  const [searchParams] = useSearchParams();
+  const printing = usePrinting();
+  return printing || searchParams.get('render') === 'all';
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { findMatches, type Match } from '../../lib/search';
+import { compileQuery, foldForSearch, matchFolded, type Match } from '../../lib/search';
 
 /** A text the find bar searches, and the element to bring into view for it. */
 export type Searchable = { key: string; text: string; elementId: string };
@@ -11,37 +11,46 @@ const NO_MATCHES: readonly Match[] = [];
  * Searches the conversation's data, not the DOM: every text is searched whether it is on screen
  * or not. Matches are numbered in the order of `texts` (participants first, then messages in time
  * order); the cursor goes back to the first match whenever the query changes.
+ *
+ * `texts` is a function so that nothing is gathered or folded until someone searches; the folded
+ * index is then built once per set of texts, and a keystroke only runs one pattern over it.
  */
-export function useTranscriptSearch(query: string, texts: readonly Searchable[]) {
+export function useTranscriptSearch(query: string, texts: () => readonly Searchable[]) {
+  const searching = query.trim() !== '';
+  const index = useMemo(
+    () => (searching ? texts().map((searchable) => ({ ...searchable, folded: foldForSearch(searchable.text) })) : []),
+    [searching, texts],
+  );
   const results = useMemo(() => {
     const byKey = new Map<string, readonly Match[]>();
     const hits: Hit[] = [];
-    if (query.trim()) {
-      for (const { key, text, elementId } of texts) {
-        const matches = findMatches(text, query);
+    const pattern = compileQuery(query);
+    if (pattern) {
+      for (const { key, folded, elementId } of index) {
+        const matches = matchFolded(folded, pattern);
         if (matches.length === 0) continue;
         byKey.set(key, matches);
         matches.forEach((_, local) => hits.push({ key, local, elementId }));
       }
     }
     return { byKey, hits };
-  }, [query, texts]);
+  }, [query, index]);
 
   const [cursor, setCursor] = useState({ query, index: 0 });
   const total = results.hits.length;
-  const index = cursor.query === query && total > 0 ? Math.min(cursor.index, total - 1) : 0;
-  const current = total > 0 ? results.hits[index]! : null;
+  const at = cursor.query === query && total > 0 ? Math.min(cursor.index, total - 1) : 0;
+  const current = total > 0 ? results.hits[at]! : null;
 
   const step = (delta: number) => {
     if (total === 0) return null;
-    const next = (index + delta + total) % total;
+    const next = (at + delta + total) % total;
     setCursor({ query, index: next });
     return results.hits[next]!;
   };
 
   return {
     total,
-    index,
+    index: at,
     current,
     matchesFor: (key: string) => results.byKey.get(key) ?? NO_MATCHES,
     currentFor: (key: string) => (current?.key === key ? current.local : -1),
