@@ -49,7 +49,7 @@ export function foldForSearch(text: string): { folded: string; origin: number[] 
   return { folded: pieces.join(''), origin };
 }
 
-const NOT_ASCII = /[^\u0000-\u007f]/;
+const NOT_ASCII = /[^ -~\t\n\r]/;
 
 const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
