@@ -121,8 +121,8 @@ describe('evidence: selecting a result', () => {
       }
     });
 
-    // The earliest evidence message is brought into view.
-    const firstIndex = expected.findIndex((mark) => mark !== null);
+    // The earliest cited message is brought into view (each of these results cites one).
+    const firstIndex = expected.indexOf('reference');
     await waitFor(() => expect(scrolledTo()).toContain(message(messageIds[firstIndex]!)));
     expect(scrollIntoView()).toHaveBeenCalledWith({ block: 'center' });
   });
@@ -163,7 +163,7 @@ describe('evidence: selecting a result', () => {
     const row = await rowButton(sentimentId);
     await user.click(row);
     const cited = await within(message(messageIds[8]!)).findByRole('button', { name: 'Cited by Customer sentiment' });
-    await waitFor(() => expect(scrolledTo()).toContain(message(messageIds[4]!)));
+    await waitFor(() => expect(scrolledTo()).toContain(message(messageIds[8]!)));
     scrollIntoView().mockClear();
 
     await user.click(cited);
@@ -232,7 +232,7 @@ describe('evidence: ?result= links', () => {
     expect(router.state.location.search).toBe(`?result=${qaId}`);
     const expected = expectedMarks(fixture(qaId));
     await waitFor(() => expect(marksOnPage()).toEqual(expected));
-    await waitFor(() => expect(scrolledTo()).toContain(message(messageIds[expected.findIndex((m) => m !== null)]!)));
+    await waitFor(() => expect(scrolledTo()).toContain(message(messageIds[expected.indexOf('reference')]!)));
     expect(within(message(messageIds[9]!)).getByRole('button', { name: 'Cited by Agent script adherence' })).toBeInTheDocument();
     expect(screen.queryByText(/which this conversation does not list/)).not.toBeInTheDocument();
   });

@@ -272,12 +272,16 @@ export function TimelineList({
   const indexOf = useMemo(() => new Map(items.map((item, index) => [item.key, index])), [items]);
   const messageKeys = useMemo(() => items.filter((item) => item.kind === 'message').map((item) => item.key), [items]);
   const pending = useRef(0);
+  // The message a step is taking focus to: keys pressed before it is rendered step on from it.
+  const aim = useRef<string | null>(null);
   useImperativeHandle(handle, () => {
     const reveal: TimelineHandle['reveal'] = (id, { block = 'center', focus = false } = {}) => {
       const index = indexOf.get(id);
       if (index === undefined) return;
+      aim.current = focus ? id : null;
       const finish = (element: HTMLElement) => {
         if (focus) element.focus({ preventScroll: true });
+        aim.current = null;
         element.scrollIntoView({ block });
       };
       cancelAnimationFrame(pending.current);
@@ -297,7 +301,8 @@ export function TimelineList({
     const step: TimelineHandle['step'] = (delta) => {
       if (messageKeys.length === 0) return;
       const active = document.activeElement;
-      let at = active instanceof HTMLElement && active.hasAttribute('data-message') ? messageKeys.indexOf(active.id) : -1;
+      const from = aim.current ?? (active instanceof HTMLElement && active.hasAttribute('data-message') ? active.id : null);
+      let at = from === null ? -1 : messageKeys.indexOf(from);
       if (at === -1) {
         // Nothing focused yet: start from the messages in view.
         const inView = [...(list.current?.querySelectorAll<HTMLElement>('[data-message]') ?? [])].filter((element) => {

@@ -148,9 +148,12 @@ describe('evidenceLocator', () => {
     expect(evidence.coverage).toEqual({ from: 1, to: 10, total: 10 });
   });
 
-  it('takes the earliest of the range and the references as the first evidence', () => {
+  it('brings the earliest cited message into view, or the start of the range when nothing is cited', () => {
     expect(evidenceLocator(ordered)(spanning('c4', 'c6', ['c8', 'c1'])).firstId).toBe('c1');
-    expect(evidenceLocator(ordered)(spanning('c4', 'c6', ['c8'])).firstId).toBe('c4');
+    // A summary of thousands of messages that cites two near the end: those are what to show.
+    expect(evidenceLocator(ordered)(spanning('c0', 'c9', ['c8', 'c7'])).firstId).toBe('c7');
+    expect(evidenceLocator(ordered)(spanning('c4', 'c6', ['c8'])).firstId).toBe('c8');
+    expect(evidenceLocator(ordered)(spanning('c4', 'c6')).firstId).toBe('c4');
     expect(evidenceLocator(ordered)(spanning(null, null, ['c8', 'c6'])).firstId).toBe('c6');
   });
 
@@ -181,7 +184,7 @@ describe('evidenceLocator', () => {
     const ids = aiHandoff.communications.map((c) => c.id);
     expect([...evidence.range]).toEqual(ids.slice(4));
     expect([...evidence.references]).toEqual([ids[8]]);
-    expect(evidence.firstId).toBe(ids[4]);
+    expect(evidence.firstId).toBe(ids[8]);
     expect(evidence.coverage).toEqual({ from: 5, to: 10, total: 10 });
   });
 

@@ -47,7 +47,7 @@ export type Evidence = {
   range: Set<string>;
   /** Communications the result cites in referenceIds. */
   references: Set<string>;
-  /** The first evidence message in time order, to scroll to. */
+  /** The message to bring into view: the first one cited, or else the first one covered. */
   firstId: string | null;
   /** 1-based positions of the covered range, and how many messages the conversation has now. */
   coverage: { from: number; to: number; total: number } | null;
@@ -78,8 +78,11 @@ function locate(result: OperatorResult, ordered: Communication[], index: Map<str
     coverage = { from: from + 1, to: to + 1, total: ordered.length };
   }
   const references = new Set(result.referenceIds.filter((id) => index.has(id)));
-  const positions = [...range, ...references].map((id) => index.get(id)!);
-  const firstId = positions.length ? ordered[Math.min(...positions)]!.id : null;
+  // The cited messages are the most specific evidence: a summary may cover thousands of messages
+  // and cite the two at the end that matter.
+  const firstOf = (ids: Set<string>) =>
+    ids.size ? ordered[[...ids].reduce((min, id) => Math.min(min, index.get(id)!), Infinity)]!.id : null;
+  const firstId = firstOf(references) ?? firstOf(range);
   return { range, references, firstId, coverage };
 }
 
