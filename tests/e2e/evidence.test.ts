@@ -30,8 +30,8 @@ describe('operator results next to their evidence', () => {
     await expect.poll(() => page.locator(`[id="${cited}"]`).getAttribute('data-evidence')).toBe('reference');
     expect(await page.locator(`[id="${firstCovered}"]`).getAttribute('data-evidence')).toBe('range');
     expect(await page.locator(`[id="${aiHandoff.communications[0]!.id}"]`).getAttribute('data-evidence')).toBeNull();
-    // The first evidence message is scrolled into view.
-    await expect.poll(() => inViewport(page, firstCovered)).toBe(true);
+    // The message the result cites is scrolled into view.
+    await expect.poll(() => inViewport(page, cited)).toBe(true);
 
     await page.locator(`[id="${cited}"]`).getByRole('button', { name: 'Cited by Customer sentiment' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`result-row-${sentimentId}`);
@@ -39,7 +39,7 @@ describe('operator results next to their evidence', () => {
     await page.reload();
     await page.getByRole('button', { name: /^Customer sentiment/, pressed: true }).waitFor();
     await expect.poll(() => page.locator(`[id="${cited}"]`).getAttribute('data-evidence')).toBe('reference');
-    await expect.poll(() => inViewport(page, firstCovered)).toBe(true);
+    await expect.poll(() => inViewport(page, cited)).toBe(true);
     expect(problems).toEqual([]);
   });
 

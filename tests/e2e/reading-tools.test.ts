@@ -31,7 +31,10 @@ describe('reading tools in a real browser', () => {
     const status = page.getByRole('status').filter({ hasText: /^\d+ of \d+$/ });
     await expect.poll(async () => Number((await status.textContent())!.split(' of ')[1])).toBeGreaterThan(10);
     const total = Number((await status.textContent())!.split(' of ')[1]);
-    expect(await page.locator('mark[data-match]').count()).toBe(total);
+    // Matches are counted in the data; only those near the viewport are in the DOM.
+    const marked = await page.locator('mark[data-match]').count();
+    expect(marked).toBeGreaterThan(0);
+    expect(marked).toBeLessThan(total);
     await page.getByLabel('Find in the transcript').press('Enter');
     await page
       .getByRole('status')
@@ -70,8 +73,13 @@ describe('reading tools in a real browser', () => {
     });
     await page.goto(conversationUrl(longChat.id, '?tz=utc'));
     await page.getByRole('log', { name: 'Transcript' }).waitFor();
+    // Message 1,501 is far down, not in the DOM yet: find takes the reader there.
     const target = longChat.communications[1500]!.id;
-    await page.locator(`[id="${target}"]`).scrollIntoViewIfNeeded();
+    await page.getByLabel('Find in the transcript').fill('(#1501)');
+    await page.locator(`[id="${target}"]`).waitFor();
+    // Esc clears the find box where the reader is (fill('') would scroll back up to the box).
+    await page.keyboard.press('Escape');
+    await expect.poll(() => new URL(page.url()).searchParams.has('q')).toBe(false);
     await page
       .locator(`[id="${target}"]`)
       .getByRole('button', { name: /^Link to message/ })
@@ -117,7 +125,8 @@ describe('reading tools in a real browser', () => {
     await page.reload();
     await page.getByText(/times in UTC, UTC on hover/).waitFor();
     expect(await page.locator('[data-message] time').first().textContent()).toBe('09:48:15 PM');
-    // Gap markers stand where more than five minutes pass.
+    // Gap markers stand where more than five minutes pass (the last one is further down).
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.getByText('31 min later').waitFor();
   });
 

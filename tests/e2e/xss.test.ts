@@ -128,8 +128,9 @@ async function expectHelpLinks(page: Page) {
   expect(hrefs.filter((link) => link.href !== xss.httpsUrl && !link.href?.startsWith('#'))).toEqual([]);
 }
 
+/** With every row rendered (`render=all`): each payload must be in the DOM to be checked. */
 async function openConversation(page: Page, query = '') {
-  await page.goto(conversationUrl() + query);
+  await page.goto(`${conversationUrl()}${query ? `${query}&` : '?'}render=all`);
   await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
   const panel = page.getByRole('region', { name: /^Operator results/ });
   await expect.poll(() => panel.getByRole('link', { name: /^Full result/ }).count()).toBe(resultIds.length);

@@ -283,6 +283,14 @@ export function TimelineList({
         if (focus) element.focus({ preventScroll: true });
         aim.current = null;
         element.scrollIntoView({ block });
+        // Rows above it may still be measured and move it; keep it in view for a few frames.
+        let frames = 0;
+        const settle = () => {
+          const box = element.getBoundingClientRect();
+          if (element.isConnected && (box.top < 0 || box.bottom > window.innerHeight)) element.scrollIntoView({ block });
+          if (++frames < 12) pending.current = requestAnimationFrame(settle);
+        };
+        pending.current = requestAnimationFrame(settle);
       };
       cancelAnimationFrame(pending.current);
       const rendered = document.getElementById(id);
