@@ -2,22 +2,21 @@ import { useState } from 'react';
 import type { Conversation } from '../../api/conversation';
 import { copyText } from '../../lib/clipboard';
 import { redactText } from '../../lib/redact';
-import {
-  exportCsv,
-  exportFileName,
-  exportJson,
-  exportMarkdown,
-  exportPlainText,
-  type ExportOptions,
-} from '../transcript-export/export';
+import type { ExportOptions } from '../transcript-export/export';
 import type { ViewState } from './view-state';
 
+type Exporter = typeof import('../transcript-export/export');
+let exporter: Promise<Exporter> | null = null;
+/** The exporters load when the menu opens, not with the page: most readers never export. */
+const loadExporter = () => (exporter ??= import('../transcript-export/export'));
+
 const FORMATS = {
-  txt: { run: exportPlainText, type: 'text/plain' },
-  md: { run: exportMarkdown, type: 'text/markdown' },
-  csv: { run: exportCsv, type: 'text/csv' },
-  json: { run: exportJson, type: 'application/json' },
-} as const;
+  txt: { run: 'exportPlainText', type: 'text/plain' },
+  md: { run: 'exportMarkdown', type: 'text/markdown' },
+  csv: { run: 'exportCsv', type: 'text/csv' },
+  json: { run: 'exportJson', type: 'application/json' },
+} as const satisfies Record<string, { run: keyof Exporter; type: string }>;
+const NOT_LOADED = 'The exporter could not be loaded: reload the page and try again';
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
@@ -43,20 +42,28 @@ export function ExportMenu({ conversation, view }: { conversation: Conversation;
     link: window.location.href.split('#')[0],
   });
   const copy = (format: 'txt' | 'md', label: string) =>
-    copyText(FORMATS[format].run(options())).then(
-      () => setSaid(`Copied the transcript as ${label}`),
-      () => setSaid('Copy failed: the browser blocked the clipboard'),
+    loadExporter().then(
+      (exporters) =>
+        copyText(exporters[FORMATS[format].run](options())).then(
+          () => setSaid(`Copied the transcript as ${label}`),
+          () => setSaid('Copy failed: the browser blocked the clipboard'),
+        ),
+      () => setSaid(NOT_LOADED),
     );
-  const save = (format: keyof typeof FORMATS) => {
-    const name = exportFileName(conversation.id, format);
-    // A byte-order mark, or spreadsheet programs read UTF-8 CSV as Latin-1 and garble names and emoji.
-    const text = FORMATS[format].run(options());
-    download(name, FORMATS[format].type, format === 'csv' ? `\uFEFF${text}` : text);
-    setSaid(`Downloaded ${name}`);
-  };
+  const save = (format: keyof typeof FORMATS) =>
+    loadExporter().then(
+      (exporters) => {
+        const name = exporters.exportFileName(conversation.id, format);
+        // A byte-order mark, or spreadsheet programs read UTF-8 CSV as Latin-1 and garble names and emoji.
+        const text = exporters[FORMATS[format].run](options());
+        download(name, FORMATS[format].type, format === 'csv' ? `\uFEFF${text}` : text);
+        setSaid(`Downloaded ${name}`);
+      },
+      () => setSaid(NOT_LOADED),
+    );
   return (
     <span className="inline-flex items-center gap-2">
-      <details className="relative">
+      <details className="relative" onToggle={() => void loadExporter()}>
         <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
           Copy or export
         </summary>
@@ -67,13 +74,13 @@ export function ExportMenu({ conversation, view }: { conversation: Conversation;
           <button type="button" className={item} onClick={() => void copy('md', 'Markdown')}>
             Copy as Markdown
           </button>
-          <button type="button" className={item} onClick={() => save('json')}>
+          <button type="button" className={item} onClick={() => void save('json')}>
             Download JSON
           </button>
-          <button type="button" className={item} onClick={() => save('md')}>
+          <button type="button" className={item} onClick={() => void save('md')}>
             Download Markdown
           </button>
-          <button type="button" className={item} onClick={() => save('csv')}>
+          <button type="button" className={item} onClick={() => void save('csv')}>
             Download CSV
           </button>
           <button type="button" className={item} onClick={() => window.print()}>
