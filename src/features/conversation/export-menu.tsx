@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { Conversation } from '../../api/conversation';
 import { copyText } from '../../lib/clipboard';
 import { redactText } from '../../lib/redact';
+import type * as ExportModule from '../transcript-export/export';
 import type { ExportOptions } from '../transcript-export/export';
 import type { ViewState } from './view-state';
 
-type Exporter = typeof import('../transcript-export/export');
+type Exporter = typeof ExportModule;
 let exporter: Promise<Exporter> | null = null;
 /** The exporters load when the menu opens, not with the page: most readers never export. */
 const loadExporter = () => (exporter ??= import('../transcript-export/export'));
