@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium';
+import { benchConversationId } from '../src/mocks/fixtures/bench-conversations';
+import { longSummaryId } from '../src/mocks/fixtures/long-conversation';
 import { startServer } from './start-server';
 
 const outDir = process.argv[2] ?? 'tests/e2e/screenshots';
@@ -15,6 +17,8 @@ const pages: Array<[string, string]> = [
   ['evidence', '/conversations/__HANDOFF__?result=__ENTITIES__'],
   ['reading', '/conversations/__HANDOFF__?q=refund&redact=1&tz=utc'],
   ['unusual', '/conversations/__UNUSUAL__'],
+  // 10,000 messages, opened on the evidence at the far end.
+  ['long', `/conversations/${benchConversationId(10_000)}?result=${longSummaryId(10_000)}`],
   ['result-json', '/operator-results/__QA__'],
   ['result-extraction', '/operator-results/__ENTITIES__'],
   ['result-long', '/operator-results/__LONG__'],
