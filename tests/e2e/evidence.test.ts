@@ -64,8 +64,7 @@ describe('operator results next to their evidence', () => {
     await page.getByRole('button', { name: /^Customer sentiment/ }).click();
     await page.getByRole('tab', { name: 'Transcript', selected: true }).waitFor();
     const cited = sentiment.referenceIds[0]!;
-    const firstCovered = sentiment.executionDetails!.communications!.first!;
-    await expect.poll(() => inViewport(page, firstCovered)).toBe(true);
+    await expect.poll(() => inViewport(page, cited)).toBe(true);
     await page.locator(`[id="${cited}"]`).getByRole('button', { name: 'Cited by Customer sentiment' }).click();
     await page.getByRole('tab', { name: 'Results (5)', selected: true }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`result-row-${sentimentId}`);
