@@ -131,10 +131,7 @@ export function createApp({
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
     await next();
-    const totalMs = performance.now() - started;
-    const upstreamMs = upstreamWaits.get(c.req.raw) ?? 0;
     c.header('Cache-Control', 'no-store');
-    c.header('Server-Timing', serverTimingHeader(upstreamMs, totalMs - upstreamMs));
     log({
       level: c.res.status >= 500 ? 'error' : c.res.status >= 400 ? 'warn' : 'info',
       method: c.req.method,
@@ -142,6 +139,9 @@ export function createApp({
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
+    // Taken after the log line: writing it is part of what the BFF adds before the answer leaves.
+    const upstreamMs = upstreamWaits.get(c.req.raw) ?? 0;
+    c.header('Server-Timing', serverTimingHeader(upstreamMs, performance.now() - started - upstreamMs));
   });
 
   /** Validates, calls Twilio, checks the answer against the contract and passes it through as it came. */
