@@ -6,6 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { sleep, withTimeout } from './bench-common';
+import { round } from './bench-stats';
 import { PAGE_PROBE, type FindTiming, type PageResources, type Painted } from './bench-page-probe';
 
 /** A desktop window: the transcript and the side panel side by side, as most people read it. */
@@ -34,9 +35,13 @@ function watchPage(page: Page, what: string, problems: Problems): () => void {
     if (watching) problems.push(`${what}: ${problem}`);
   };
   page.on('pageerror', (error) => report(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    report(`${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText}`),
-  );
+  page.on('requestfailed', (request) => {
+    const why = request.failure()?.errorText;
+    // Cancelled by the browser or the app (Chromium re-fetching the favicon, a superseded query):
+    // not a failure. A measurement that needed the request fails on its own without it.
+    if (why === 'net::ERR_ABORTED') return;
+    report(`${request.method()} ${new URL(request.url()).pathname} failed: ${why}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) report(`HTTP ${response.status()} for ${new URL(response.url()).pathname}`);
   });
@@ -165,13 +170,14 @@ export async function measureLoad(browser: Browser, url: string, what: string, p
     const dataReadyMs = Math.max(api.responseEnd, codeResponseEnd);
     // The side panel's requests may still be running: let them finish rather than abort them.
     await page.waitForLoadState('networkidle');
+    // performance.now() in a page that is not cross-origin isolated is coarsened to 0.1 ms.
     return {
-      paintMs: painted.paintedAt,
-      firstRowMs: painted.firstRowAt,
-      apiResponseEndMs: api.responseEnd,
-      codeResponseEndMs: codeResponseEnd,
-      dataReadyMs,
-      renderAfterDataMs: painted.paintedAt - dataReadyMs,
+      paintMs: round(painted.paintedAt),
+      firstRowMs: round(painted.firstRowAt),
+      apiResponseEndMs: round(api.responseEnd),
+      codeResponseEndMs: round(codeResponseEnd),
+      dataReadyMs: round(dataReadyMs),
+      renderAfterDataMs: round(painted.paintedAt - dataReadyMs),
       apiServerTiming: { upstreamMs: api.serverUpstreamMs, appMs: api.serverAppMs },
       apiBodyBytes: api.encodedBodySize,
       domMessages,
@@ -254,7 +260,8 @@ export async function measureFind(
 
 async function clearFind(page: Page): Promise<void> {
   await page.getByLabel('Find in the transcript').fill('');
-  await page.waitForFunction(`!document.querySelector('[role="log"] mark[data-match]')`, undefined, { timeout: FIND_TIMEOUT_MS });
+  // A locator, not waitForFunction: a string predicate is eval'd in the page, which its CSP forbids.
+  await page.locator('[role="log"] mark[data-match]').first().waitFor({ state: 'detached', timeout: FIND_TIMEOUT_MS });
   await page.evaluate('window.scrollTo(0, 0)');
   await sleep(300);
 }
