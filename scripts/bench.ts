@@ -435,7 +435,8 @@ async function main(): Promise<number> {
   process.stdout.write(
     `Page figures: median of ${RUNS} runs, each in a fresh browser context; find: over every keystroke of ${RUNS} runs;\n` +
       'BFF: over every request of the load. Paint is from navigation start; "data in": the conversation and the code\n' +
-      'had arrived; "render": from then to the painted frame. 1 kB = 1,000 bytes. Every sample: bench/results.json.\n',
+      'had arrived; "render": from then to the painted frame (each part its own median: they need not add up).\n' +
+      '1 kB = 1,000 bytes. Every sample: bench/results.json.\n',
   );
   if (problems.length > 0) {
     process.stderr.write(`\nThe benchmark broke:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
