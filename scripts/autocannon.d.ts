@@ -1,6 +1,21 @@
-/** The part of autocannon's programmatic API that scripts/bench-server.ts uses (autocannon ships no types). */
+/** The part of autocannon's programmatic API that scripts/bench-server.ts and scripts/bench-bff.ts use (autocannon ships no types). */
 declare module 'autocannon' {
-  export type Request = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /**
+     * Called with every answer to this request. `headers` are named as the server sent them; a
+     * header sent more than once comes as an array.
+     */
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string | string[]>,
+    ) => void;
+  };
 
   export type Options = {
     url: string;

@@ -9,35 +9,18 @@
  * BENCH_DURATION (seconds, default 30) and BENCH_CONNECTIONS (default 256) shorten it for a quick run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
-import { format, resolveConfig } from 'prettier';
-import { demoConversations, longChat, aiHandoff } from '../src/mocks/fixtures/conversations';
-import { missingOperatorResultId, operatorResults } from '../src/mocks/fixtures/operator-results';
-import { operators, operatorWithFailingLookup } from '../src/mocks/fixtures/operators';
+import { alignColumns, describeMachine, positiveInt, requestMix, warmUp, withTimeout, writeJsonFile } from './bench-common';
 import type { ChildMemory, ChildMessage, ChildReady } from './bench-server-child';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./bench-server-child.ts', import.meta.url));
 const RESULTS = fileURLToPath(new URL('../bench/server-results.json', import.meta.url));
 
-function positiveInt(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    process.stderr.write(`${name} must be a whole number from 1 to ${max} (got "${raw}").\n`);
-    process.exit(1);
-  }
-  return value;
-}
-
 const DURATION_S = positiveInt('BENCH_DURATION', 30, 600);
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 256, 4096);
 const WARMUP_REQUESTS = 300;
-const WARMUP_CONCURRENCY = 8;
 const SETTLE_MS = 5_000;
 const MB = 1024 * 1024;
 /** The heap has come back when it is within this much of the baseline. */
@@ -54,25 +37,6 @@ const SCENARIOS = [
   { name: 'coalescing only (cache 0)', upstreamCacheMs: 0, gate: false },
 ];
 
-/** What the app asks for when people read conversations: every route here must answer 200. */
-function requestMix(): string[] {
-  const results = operatorResults.filter((r) => r.id !== missingOperatorResultId);
-  const pickedResults = [
-    results[0]!,
-    results.find((r) => r.conversationId === aiHandoff.id)!,
-    results.find((r) => r.conversationId === longChat.id)!,
-    results.at(-1)!,
-  ];
-  const operator = operators.find((o) => o.id !== operatorWithFailingLookup)!;
-  return [
-    '/api/status',
-    ...demoConversations.map((c) => `/api/v3/Conversations/${c.id}`),
-    ...[...new Set(pickedResults.map((r) => r.id))].map((id) => `/api/v3/OperatorResults/${id}`),
-    `/api/v3/OperatorResults?conversationId=${aiHandoff.id}`,
-    `/api/v3/ControlPlane/Operators/${operator.id}`,
-  ];
-}
-
 type Memory = { heapUsed: number; rss: number; resources: Record<string, number> };
 
 type Child = {
@@ -81,14 +45,6 @@ type Child = {
   output(): string;
   stop(): Promise<void>;
 };
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
 
 async function startChild(upstreamCacheMs: number): Promise<Child> {
   const env: NodeJS.ProcessEnv = {};
@@ -149,29 +105,6 @@ async function startChild(upstreamCacheMs: number): Promise<Child> {
   }
 }
 
-/** A few hundred requests over the mix, a few at a time: JIT, caches and pools warm, and every route answers 200. */
-async function warmUp(base: string, paths: string[]): Promise<void> {
-  const failures = new Map<string, string>();
-  let next = 0;
-  const worker = async () => {
-    while (next < WARMUP_REQUESTS) {
-      const path = paths[next++ % paths.length]!;
-      try {
-        const response = await fetch(base + path, { signal: AbortSignal.timeout(15_000) });
-        await response.arrayBuffer();
-        if (response.status !== 200) failures.set(path, `HTTP ${response.status}`);
-      } catch (error) {
-        failures.set(path, error instanceof Error ? error.message : String(error));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: WARMUP_CONCURRENCY }, worker));
-  if (failures.size > 0) {
-    const list = [...failures].map(([path, why]) => `  ${path}: ${why}`).join('\n');
-    throw new Error(`Every route in the mix must answer 200 before the load; these did not:\n${list}`);
-  }
-}
-
 const toMemory = (m: ChildMemory): Memory => ({ heapUsed: m.usage.heapUsed, rss: m.usage.rss, resources: m.resources });
 
 type ScenarioResult = {
@@ -201,7 +134,7 @@ async function runScenario(scenario: (typeof SCENARIOS)[number], paths: string[]
   const child = await startChild(scenario.upstreamCacheMs);
   try {
     const base = `http://127.0.0.1:${child.port}`;
-    await warmUp(base, paths);
+    await warmUp(base, paths, WARMUP_REQUESTS);
     const baseline = await child.memory();
 
     process.stdout.write(`  ${scenario.name}: ${CONNECTIONS} connections for ${DURATION_S} s ...\n`);
@@ -279,7 +212,7 @@ async function runScenario(scenario: (typeof SCENARIOS)[number], paths: string[]
 const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 function table(results: ScenarioResult[]): string {
-  const rows: [string, ...string[]][] = [
+  const rows: string[][] = [
     ['', ...results.map((r) => r.name)],
     ['requests/s (mean)', ...results.map((r) => r.requestsPerSecond.mean.toFixed(0))],
     ['latency p50', ...results.map((r) => `${r.latencyMs.p50} ms`)],
@@ -304,8 +237,7 @@ function table(results: ScenarioResult[]): string {
       ),
     ],
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')).join('\n');
+  return alignColumns(rows);
 }
 
 function failuresOf(result: ScenarioResult): string[] {
@@ -329,16 +261,7 @@ function failuresOf(result: ScenarioResult): string[] {
 
 async function main(): Promise<number> {
   const paths = requestMix();
-  const cpus = os.cpus();
-  const machine = {
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    cpuCount: cpus.length,
-    totalMemoryBytes: os.totalmem(),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    /** Other work on the machine skews every figure: compare with the CPU count. */
-    loadAverageAtStart: os.loadavg().map((load) => Math.round(load * 100) / 100),
-  };
+  const machine = describeMachine();
   process.stdout.write(
     `Server benchmark: ${paths.length} paths, ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ` +
       `on ${machine.cpuCount} x ${machine.cpuModel}, ${mb(machine.totalMemoryBytes)}, Node ${machine.node}\n`,
@@ -370,9 +293,7 @@ async function main(): Promise<number> {
     failures,
     diagnostics,
   };
-  mkdirSync(new URL('../bench/', import.meta.url), { recursive: true });
-  const json = await format(JSON.stringify(report), { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
-  writeFileSync(RESULTS, json);
+  await writeJsonFile(RESULTS, report);
 
   process.stdout.write(`\n${table(results)}\n\nWritten to bench/server-results.json\n`);
   for (const result of results) {

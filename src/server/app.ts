@@ -36,6 +36,17 @@ export type AppOptions = {
 /** Headers from Twilio that a client needs to act on (rate limits) or to report a problem. */
 const FORWARDED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'twilio-request-id'];
 
+/**
+ * `Server-Timing` for one request: `upstream` is the time spent awaiting Twilio (0 when the answer
+ * came from a cache or no call was needed), `app` the rest of the handler's time, which is what the
+ * BFF adds. Durations only, in ms: no names, IDs or descriptions, so the header tells a client
+ * nothing but how long things took. `npm run bench` reads `app` under load.
+ */
+export function serverTimingHeader(upstreamMs: number, appMs: number): string {
+  const ms = (value: number) => Math.max(0, Math.round(value * 100) / 100);
+  return `upstream;dur=${ms(upstreamMs)}, app;dur=${ms(appMs)}`;
+}
+
 type Schema = {
   safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } };
 };
@@ -90,6 +101,9 @@ export function createApp({
   accessToken = null,
 }: AppOptions): Hono {
   const app = new Hono();
+  // Time each request spent awaiting Twilio, keyed by the request itself so concurrent requests
+  // cannot mix theirs up; read by the /api/* middleware for Server-Timing.
+  const upstreamWaits = new WeakMap<Request, number>();
   const operatorCache = new TtlCache<UpstreamResponse>(operatorCacheTtlMs, 1000, now);
 
   app.use(
@@ -125,6 +139,9 @@ export function createApp({
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
+    // Taken after the log line: writing it is part of what the BFF adds before the answer leaves.
+    const upstreamMs = upstreamWaits.get(c.req.raw) ?? 0;
+    c.header('Server-Timing', serverTimingHeader(upstreamMs, performance.now() - started - upstreamMs));
   });
 
   /** Validates, calls Twilio, checks the answer against the contract and passes it through as it came. */
@@ -136,6 +153,7 @@ export function createApp({
 
       let answer = cache?.get(destination.path);
       if (!answer) {
+        const asked = performance.now();
         try {
           answer = await upstream.get(destination.path);
         } catch (error) {
@@ -146,6 +164,8 @@ export function createApp({
               : c.json(errorBody(BFF_ERROR_CODES.upstreamUnreachable, 502, 'Twilio could not be reached.', false), 502);
           }
           throw error;
+        } finally {
+          upstreamWaits.set(c.req.raw, performance.now() - asked);
         }
       }
 
