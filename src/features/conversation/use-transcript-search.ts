@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { compileQuery, foldForSearch, matchFolded, type Match } from '../../lib/search';
 
 /** A text the find bar searches, and the element to bring into view for it. */
@@ -12,21 +12,27 @@ const NO_MATCHES: readonly Match[] = [];
  * or not. Matches are numbered in the order of `texts` (participants first, then messages in time
  * order); the cursor goes back to the first match whenever the query changes.
  *
- * `texts` is a function so that nothing is gathered or folded until someone searches; the folded
- * index is then built once per set of texts, and a keystroke only runs one pattern over it.
+ * `texts` is a function so that nothing is gathered or folded while the page is first drawn: the
+ * folded index is built once per set of texts, when the browser is next idle or at the first
+ * keystroke, whichever comes first, and kept when the box is cleared. A keystroke then only runs
+ * one pattern over it.
  */
 export function useTranscriptSearch(query: string, texts: () => readonly Searchable[]) {
-  const searching = query.trim() !== '';
-  const index = useMemo(
-    () => (searching ? texts().map((searchable) => ({ ...searchable, folded: foldForSearch(searchable.text) })) : []),
-    [searching, texts],
-  );
+  const index = useMemo(() => {
+    let built: Array<Searchable & { folded: ReturnType<typeof foldForSearch> }> | null = null;
+    return () => (built ??= texts().map((searchable) => ({ ...searchable, folded: foldForSearch(searchable.text) })));
+  }, [texts]);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const handle = requestIdleCallback(() => index(), { timeout: 5_000 });
+    return () => cancelIdleCallback(handle);
+  }, [index]);
   const results = useMemo(() => {
     const byKey = new Map<string, readonly Match[]>();
     const hits: Hit[] = [];
     const pattern = compileQuery(query);
     if (pattern) {
-      for (const { key, folded, elementId } of index) {
+      for (const { key, folded, elementId } of index()) {
         const matches = matchFolded(folded, pattern);
         if (matches.length === 0) continue;
         byKey.set(key, matches);
