@@ -96,7 +96,9 @@ describe('a 10,000-message conversation in Chromium', () => {
     await expect.poll(() => inView(page, hugeIds[7_000]!)).toBe(true);
     const places = await page
       .locator('[role="log"] li')
-      .evaluateAll((rows) => rows.map((row) => [Number(row.getAttribute('aria-posinset')), Number(row.getAttribute('aria-setsize'))]));
+      .evaluateAll((rows) =>
+        rows.map((row) => [Number(row.getAttribute('aria-posinset')), Number(row.getAttribute('aria-setsize'))]),
+      );
     const setSize = places[0]![1]!;
     expect(setSize).toBeGreaterThan(10_000);
     for (const [position, size] of places) {
