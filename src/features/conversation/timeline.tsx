@@ -59,9 +59,11 @@ function rowAttributes({ index, setSize, offset, measure }: RowPlace) {
   };
 }
 
+// Rows are placed one after another, so margins add up instead of collapsing: the space below a
+// divider or a gap marker is the top margin of the message that follows.
 function DayDivider({ item, place }: { item: DayItem; place: RowPlace }) {
   return (
-    <li {...rowAttributes(place)} className={`my-5 flex items-center gap-3 print:my-2 ${place.index === 0 ? 'mt-0' : ''}`}>
+    <li {...rowAttributes(place)} className={`flex items-center gap-3 print:mt-2 ${place.index === 0 ? 'mt-0' : 'mt-5'}`}>
       <span aria-hidden="true" className="h-px flex-1 bg-slate-300 dark:bg-slate-700" />
       <time dateTime={item.day} className="text-xs font-semibold text-slate-700 dark:text-slate-300">
         {item.label}
@@ -73,7 +75,7 @@ function DayDivider({ item, place }: { item: DayItem; place: RowPlace }) {
 
 function GapMarker({ item, place }: { item: GapItem; place: RowPlace }) {
   return (
-    <li {...rowAttributes(place)} className="my-3 text-center">
+    <li {...rowAttributes(place)} className="mt-3 text-center">
       <span className="rounded-full bg-slate-200 px-2.5 py-0.5 text-[0.7rem] font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
         {item.label}
       </span>
