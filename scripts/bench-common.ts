@@ -114,3 +114,24 @@ export function alignColumns(rows: string[][]): string {
     )
     .join('\n');
 }
+
+/**
+ * Runs a benchmark's `main` as the process: its result is the exit code, an error says why it could
+ * not run (exit 1), and a watchdog stops a run that hangs (exit 2) after `limitMs`.
+ */
+export function runBenchmark(main: () => Promise<number>, limitMs: number): void {
+  const watchdog = setTimeout(() => {
+    process.stderr.write('The benchmark did not finish in time; stopping.\n');
+    process.exit(2);
+  }, limitMs);
+  watchdog.unref();
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`\nThe benchmark could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

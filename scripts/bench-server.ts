@@ -11,7 +11,16 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
-import { alignColumns, describeMachine, positiveInt, requestMix, warmUp, withTimeout, writeJsonFile } from './bench-common';
+import {
+  alignColumns,
+  describeMachine,
+  positiveInt,
+  requestMix,
+  runBenchmark,
+  warmUp,
+  withTimeout,
+  writeJsonFile,
+} from './bench-common';
 import type { ChildMemory, ChildMessage, ChildReady } from './bench-server-child';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -311,21 +320,4 @@ async function main(): Promise<number> {
 }
 
 // However things go, stop in bounded time.
-const watchdog = setTimeout(
-  () => {
-    process.stderr.write('The benchmark did not finish in time; stopping.\n');
-    process.exit(2);
-  },
-  (SCENARIOS.length * (DURATION_S + 150) + 60) * 1000,
-);
-watchdog.unref();
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`\nThe benchmark could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBenchmark(main, (SCENARIOS.length * (DURATION_S + 150) + 60) * 1000);

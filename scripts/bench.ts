@@ -25,7 +25,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { longConversation, longConversationId } from '../src/mocks/fixtures/long-conversation';
-import { alignColumns, describeMachine, positiveInt, writeJsonFile } from './bench-common';
+import { alignColumns, describeMachine, positiveInt, runBenchmark, writeJsonFile } from './bench-common';
 import { measureBff, UPSTREAM_CALL_MS, type BffResult } from './bench-bff';
 import {
   measureCodeSize,
@@ -446,21 +446,4 @@ async function main(): Promise<number> {
 }
 
 // However things go, stop in bounded time: each browser run takes seconds, the BFF load its duration.
-const watchdog = setTimeout(
-  () => {
-    process.stderr.write('The benchmark did not finish in time; stopping.\n');
-    process.exit(2);
-  },
-  (RUNS * 120 + BFF_DURATION_S + 300) * 1000,
-);
-watchdog.unref();
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`\nThe benchmark could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBenchmark(main, (RUNS * 120 + BFF_DURATION_S + 300) * 1000);
