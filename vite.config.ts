@@ -1,9 +1,35 @@
 import devServer from '@hono/vite-dev-server';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const testing = Boolean(process.env.VITEST);
+
+/**
+ * Writes .br and .gz copies of the client's code and styles next to them, compressed once at the
+ * highest levels, so the server never compresses per request (see src/server/spa.ts).
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: 'precompress-assets',
+    apply: 'build',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!/^assets\/.+\.(js|css)$/.test(fileName)) continue;
+        const path = join(options.dir!, fileName);
+        const source = bundle[fileName]!;
+        const content = Buffer.from(source.type === 'chunk' ? source.code : source.source);
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+        writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -11,8 +37,11 @@ export default defineConfig({
     tailwindcss(),
     // One process in development: Vite serves the SPA with HMR, Hono answers /api.
     !testing && devServer({ entry: 'src/server/dev.ts', exclude: [/^(?!\/api\/).*/] }),
+    precompressAssets(),
   ],
+  // The manifest tells the server which chunks a deep link's page needs (src/server/spa.ts).
   build: { sourcemap: true },
+  environments: { client: { build: { manifest: true } } },
   test: {
     projects: [
       {

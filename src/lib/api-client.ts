@@ -51,7 +51,9 @@ export function retryDelayFromHeaders(headers: Headers, now = Date.now()): numbe
 export async function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+    // No extra headers: a deep link's data is preloaded by the page (src/server/spa.ts), and the
+    // browser only hands that answer to a request exactly like the preload.
+    response = await fetch(path, { signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new NetworkError('The viewer\u2019s server could not be reached.');

@@ -60,11 +60,15 @@ type Kind = RedactionKind | 'keep';
 type Span = { start: number; end: number; kind: Kind };
 /** `length` shortens the match (trailing groups dropped); undefined rejects it. */
 type Verdict = { kind: Kind; length?: number } | undefined;
-type Detector = { pattern: RegExp; classify: (match: string) => Verdict };
+type Detector = { pattern: () => RegExp; classify: (match: string) => Verdict };
 
-/** `\d` in these sources means any decimal digit, not only 0-9. */
-function pattern(source: string, flags = 'gu'): RegExp {
-  return new RegExp(source.replaceAll(String.raw`\d`, String.raw`\p{Nd}`), flags);
+/**
+ * `\d` in these sources means any decimal digit, not only 0-9. Compiled on first use: Unicode
+ * property classes are costly to build, and a page that never redacts should not pay for them.
+ */
+function pattern(source: string, flags = 'gu'): () => RegExp {
+  let compiled: RegExp | undefined;
+  return () => (compiled ??= new RegExp(source.replaceAll(String.raw`\d`, String.raw`\p{Nd}`), flags));
 }
 
 const countDigits = (text: string) => text.match(/\p{Nd}/gu)?.length ?? 0;
@@ -147,7 +151,7 @@ const DETECTORS: Detector[] = [
 function detect(text: string, taken: readonly Span[]): Span[] {
   const candidates: Array<Span & { rank: number }> = [];
   DETECTORS.forEach(({ pattern: found, classify }, rank) => {
-    for (const match of text.matchAll(found)) {
+    for (const match of text.matchAll(found())) {
       const verdict = classify(match[0]);
       if (verdict) {
         const end = match.index + (verdict.length ?? match[0].length);

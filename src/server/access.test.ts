@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ServerStatus } from '../api/status';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { emulatorUpstream } from '../mocks/emulator-upstream';
+import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { safeNext, sameSecret, SESSION_COOKIE, sessionValue } from './access';
 import { createApp } from './app';
 
 const TOKEN = 'correct-horse-battery-staple-0123456789';
-const status: ServerStatus = {
-  mode: 'demo',
-  access: 'token',
-  accountSidPrefix: 'AC0000\u2026',
-  region: null,
-  samples: [],
-  drills: [],
-};
+const status: ServerStatus = { ...plainDemoStatus, access: 'token' };
 const api = `/api/v3/Conversations/${seedConversation.id}`;
 
 function appWith(accessToken: string | null) {

@@ -3,17 +3,10 @@ import { aiHandoff, seedConversation } from '../mocks/fixtures/conversations';
 import { operatorResults } from '../mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../mocks/fixtures/operators';
 import { emulatorUpstream } from '../mocks/emulator-upstream';
-import type { ServerStatus } from '../api/status';
+import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { createApp } from './app';
 
-const status: ServerStatus = {
-  mode: 'demo',
-  access: 'open',
-  accountSidPrefix: 'AC0000\u2026',
-  region: null,
-  samples: [],
-  drills: [],
-};
+const status = plainDemoStatus;
 
 function setup(ttlMs = 60_000) {
   const calls: string[] = [];

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerStatus } from '../api/status';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { operatorResults } from '../mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../mocks/fixtures/operators';
 import { emulatorUpstream } from '../mocks/emulator-upstream';
+import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { createApp, serverTimingHeader } from './app';
 import { UpstreamUnavailable, type Upstream } from './upstream-contract';
 
 const ACCESS_TOKEN = 'correct-horse-battery-staple-0123456789';
-const status: ServerStatus = {
-  mode: 'demo',
-  access: 'open',
-  accountSidPrefix: 'AC0000\u2026',
-  region: null,
-  samples: [],
-  drills: [],
-};
+const status = plainDemoStatus;
 /** How long the fake Twilio takes to answer: long enough to tell apart from the BFF's own time. */
 const UPSTREAM_DELAY_MS = 40;
 const WELL_FORMED = /^upstream;dur=(\d+(?:\.\d{1,2})?), app;dur=(\d+(?:\.\d{1,2})?)$/;

@@ -1,27 +1,12 @@
-import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { ServerStatus } from '../api/status';
 import { createApp, jsonLogger, type Logger } from './app';
 import { coalescingUpstream } from './coalescing-upstream';
 import { accountSidPrefix, type Config } from './config';
 import { DEMO_CREDENTIALS, startDemoNetwork } from './demo';
+import { spaServer } from './spa';
 import { demoDrills, demoSampleSummaries } from './demo-samples';
 import { twilioUpstream } from './upstream';
-
-/** Serves the built SPA; any other GET (a deep link) gets index.html so the router can take over. */
-export function spaServer(root: string): (app: Hono) => void {
-  return (app) => {
-    const indexFile = join(root, 'index.html');
-    app.use('/*', serveStatic({ root }));
-    app.get('*', (c) => {
-      // A missing asset is a 404, not the SPA: a stale tab must not parse HTML as JavaScript.
-      if (c.req.path.startsWith('/assets/') || !existsSync(indexFile)) return c.notFound();
-      return c.html(readFileSync(indexFile, 'utf8'));
-    });
-  };
-}
 
 export type Server = { app: Hono; status: ServerStatus; close(): void };
 

@@ -1,0 +1,115 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emulatorUpstream } from '../mocks/emulator-upstream';
+import { seedConversation } from '../mocks/fixtures/conversations';
+import { plainDemoStatus } from '../mocks/fixtures/server-status';
+import { createApp } from './app';
+import { deepLinkHints, spaServer, type Manifest } from './spa';
+
+const MANIFEST: Manifest = {
+  'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_shared-1.js'] },
+  '_shared-1.js': { file: 'assets/shared-1.js' },
+  '_labels-1.js': { file: 'assets/labels-1.js', imports: ['_shared-1.js'] },
+  'src/app/routes/conversation-page.tsx': {
+    file: 'assets/conversation-page-1.js',
+    imports: ['_shared-1.js', '_labels-1.js', 'index.html'],
+  },
+  'src/app/routes/operator-result-page.tsx': { file: 'assets/operator-result-page-1.js', imports: ['_labels-1.js'] },
+};
+
+const INDEX = '<!doctype html><html><head><title>Viewer</title></head><body><div id="root"></div></body></html>';
+const SCRIPT = 'export const answer = 42;\n'.repeat(100);
+
+const root = mkdtempSync(join(tmpdir(), 'spa-'));
+mkdirSync(join(root, 'assets'));
+mkdirSync(join(root, '.vite'));
+writeFileSync(join(root, 'index.html'), INDEX);
+writeFileSync(join(root, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
+writeFileSync(join(root, 'assets', 'index-1.js'), SCRIPT);
+writeFileSync(join(root, 'assets', 'index-1.js.gz'), gzipSync(SCRIPT));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const app = createApp({ upstream: emulatorUpstream, status: plainDemoStatus, log: () => {}, serveSpa: spaServer(root) });
+
+const conversationPath = `/conversations/${seedConversation.id}`;
+const linksIn = (html: string) => html.match(/<link [^>]*>/g) ?? [];
+
+describe('deep link hints', () => {
+  it('preload a conversation link’s data and the code of its page that the entry does not load', () => {
+    const hints = linksIn(deepLinkHints(conversationPath, MANIFEST));
+    expect(hints).toEqual([
+      `<link rel="preload" as="fetch" crossorigin href="/api/v3/Conversations/${seedConversation.id}">`,
+      '<link rel="modulepreload" crossorigin href="/assets/conversation-page-1.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/labels-1.js">',
+    ]);
+  });
+
+  it('preload an operator result link’s data and page', () => {
+    const id = 'intelligence_operatorresult_2eyf1ptz4ry0mjaer553hm9t5q';
+    expect(linksIn(deepLinkHints(`/operator-results/${id}`, MANIFEST))).toEqual([
+      `<link rel="preload" as="fetch" crossorigin href="/api/v3/OperatorResults/${id}">`,
+      '<link rel="modulepreload" crossorigin href="/assets/operator-result-page-1.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/labels-1.js">',
+    ]);
+  });
+
+  it('preload the data alone when the build has no manifest', () => {
+    expect(linksIn(deepLinkHints(conversationPath, null))).toHaveLength(1);
+  });
+
+  it.each([
+    ['an ID that is not valid', '/conversations/conv_conversation_TOO-SHORT'],
+    ['markup in the ID', '/conversations/"><script>alert(1)</script>'],
+    ['an ID of the wrong kind', `/operator-results/${seedConversation.id}`],
+    ['another page', '/'],
+    ['a longer path', `${conversationPath}/extra`],
+  ])('add nothing for %s', (_case, path) => {
+    expect(deepLinkHints(path, MANIFEST)).toBe('');
+  });
+});
+
+describe('serving the SPA', () => {
+  it('answers a deep link with index.html carrying its hints in the head', async () => {
+    const response = await app.request(conversationPath);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-cache');
+    const html = await response.text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain(`<link rel="preload" as="fetch" crossorigin href="/api/v3/Conversations/${seedConversation.id}">`);
+    expect(head).toContain('/assets/conversation-page-1.js');
+    expect(html).toContain('<div id="root"></div>');
+  });
+
+  it('answers a link with a hostile ID with the plain index.html', async () => {
+    const response = await app.request('/conversations/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(INDEX);
+  });
+
+  it('sends hashed assets precompressed and cacheable for good', async () => {
+    const response = await app.request('/assets/index-1.js', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Encoding')).toBe('gzip');
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('Content-Type')).toMatch(/javascript/);
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBeLessThan(SCRIPT.length);
+  });
+
+  it('sends them uncompressed to a client that does not accept gzip', async () => {
+    const response = await app.request('/assets/index-1.js');
+    expect(response.headers.get('Content-Encoding')).toBeNull();
+    expect(await response.text()).toBe(SCRIPT);
+  });
+
+  it('answers a missing asset with 404, not with the SPA', async () => {
+    expect((await app.request('/assets/gone-0.js')).status).toBe(404);
+  });
+
+  it('does not publish the build manifest', async () => {
+    expect((await app.request('/.vite/manifest.json')).status).toBe(404);
+  });
+});

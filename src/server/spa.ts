@@ -1,0 +1,100 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { isId, type IdKind } from '../api/ids';
+import { apiPaths, BFF_API_PREFIX } from '../api/paths';
+
+/** One entry of Vite's build manifest (`dist/.vite/manifest.json`), as far as it is read here. */
+export type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
+export type Manifest = Record<string, ManifestChunk>;
+
+/**
+ * Pages that a shared link opens directly, with what each needs first: its data and its code.
+ * `module` is the route module's source path, the key Vite's manifest files its chunk under; it
+ * must name the module the router lazy-loads for that path (see src/app/router.tsx).
+ */
+const DEEP_LINKS: Array<{ path: RegExp; kind: IdKind; data: (id: string) => string; module: string }> = [
+  {
+    path: /^\/conversations\/([^/]+)$/,
+    kind: 'conversation',
+    data: apiPaths.conversation,
+    module: 'src/app/routes/conversation-page.tsx',
+  },
+  {
+    path: /^\/operator-results\/([^/]+)$/,
+    kind: 'operatorResult',
+    data: apiPaths.operatorResult,
+    module: 'src/app/routes/operator-result-page.tsx',
+  },
+];
+
+/** Every file a chunk needs before it can run: itself and its static imports, depth first. */
+function chunkFiles(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
+  const chunk = manifest[key];
+  if (!chunk || into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const imported of chunk.imports ?? []) chunkFiles(manifest, imported, into);
+  return into;
+}
+
+/**
+ * The `<link>` tags that let the browser fetch a deep link's data and page code while it is still
+ * loading the app's entry, instead of one after the other once the router has run. Only for a
+ * valid ID: the data URL is then exactly the one the page will fetch (same URL, no extra headers,
+ * so the browser hands the preloaded answer to the page's own request), and it needs no escaping.
+ * Nothing for any other path.
+ */
+export function deepLinkHints(pathname: string, manifest: Manifest | null): string {
+  for (const link of DEEP_LINKS) {
+    const id = link.path.exec(pathname)?.[1];
+    if (id === undefined) continue;
+    if (!isId(link.kind, id)) return '';
+    const tags = [`<link rel="preload" as="fetch" crossorigin href="${BFF_API_PREFIX}${link.data(id)}">`];
+    if (manifest) {
+      const loaded = chunkFiles(manifest, 'index.html');
+      for (const file of chunkFiles(manifest, link.module)) {
+        if (!loaded.has(file)) tags.push(`<link rel="modulepreload" crossorigin href="/${file}">`);
+      }
+    }
+    return tags.join('');
+  }
+  return '';
+}
+
+function readManifest(root: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(join(root, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** A year: file names under /assets/ carry a hash of their content, so a new build has new names. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the built SPA. Hashed assets go out precompressed when the client accepts it (the build
+ * writes .br and .gz next to them) and are cached for good; any other GET (a deep link) gets
+ * index.html, with hints for the page it opens, so the router can take over.
+ */
+export function spaServer(root: string): (app: Hono) => void {
+  return (app) => {
+    const index = existsSync(join(root, 'index.html')) ? readFileSync(join(root, 'index.html'), 'utf8') : null;
+    const manifest = readManifest(root);
+    // The build's bookkeeping, not part of the site.
+    app.get('/.vite/*', (c) => c.notFound());
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', IMMUTABLE);
+    });
+    app.use('/assets/*', serveStatic({ root, precompressed: true }));
+    app.use('/*', serveStatic({ root }));
+    app.get('*', (c) => {
+      // A missing asset is a 404, not the SPA: a stale tab must not parse HTML as JavaScript.
+      if (c.req.path.startsWith('/assets/') || index === null) return c.notFound();
+      c.header('Cache-Control', 'no-cache');
+      return c.html(index.replace('</head>', `${deepLinkHints(c.req.path, manifest)}</head>`));
+    });
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { seedConversation } from '../../src/mocks/fixtures/conversations';
+import { baseUrl, setupBrowser } from './browser';
+
+// How a deep link loads, not how fast (that is `npm run bench`): its data and page code are asked
+// for by the HTML itself, each once, and the code comes compressed.
+const browser = setupBrowser();
+
+type Loaded = { path: string; initiator: string; encoded: number; decoded: number };
+
+describe('opening a deep link', () => {
+  it('fetches the conversation once, through the preload in the page’s head, and the page code with it', async () => {
+    const { page, problems } = await browser.newPage();
+    const apiPath = `/api/v3/Conversations/${seedConversation.id}`;
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+
+    await page.goto(`${baseUrl()}/conversations/${seedConversation.id}`);
+    await page.locator('[data-message]').first().waitFor();
+
+    expect(requested.filter((path) => path === apiPath)).toHaveLength(1);
+    const loaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => {
+        const timing = entry as PerformanceResourceTiming;
+        return {
+          path: new URL(timing.name).pathname,
+          initiator: timing.initiatorType,
+          encoded: timing.encodedBodySize,
+          decoded: timing.decodedBodySize,
+        } satisfies Loaded;
+      }),
+    );
+    const api = loaded.filter((entry) => entry.path === apiPath);
+    expect(api).toEqual([expect.objectContaining({ initiator: 'link' })]);
+    // The page's chunk was asked for by the HTML, not by the router once the entry had run.
+    const pageChunk = loaded.find((entry) => /^\/assets\/conversation-page-.+\.js$/.test(entry.path));
+    expect(pageChunk).toBeDefined();
+    expect(pageChunk!.initiator).not.toBe('script');
+    await expect(page.locator(`head link[rel="modulepreload"][href="${pageChunk!.path}"]`).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('gets the code compressed, and allowed to be cached for good', async () => {
+    const { page, problems } = await browser.newPage();
+    const scripts: Array<{ encoding: string | undefined; cache: string | undefined }> = [];
+    page.on('response', async (response) => {
+      if (!/\/assets\/.+\.js$/.test(new URL(response.url()).pathname)) return;
+      const headers = await response.allHeaders();
+      scripts.push({ encoding: headers['content-encoding'], cache: headers['cache-control'] });
+    });
+    await page.goto(`${baseUrl()}/conversations/${seedConversation.id}`);
+    await page.locator('[data-message]').first().waitFor();
+
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const script of scripts) {
+      expect(script.encoding).toMatch(/^(br|gzip)$/);
+      expect(script.cache).toBe('public, max-age=31536000, immutable');
+    }
+    expect(problems).toEqual([]);
+  });
+});
