@@ -189,6 +189,16 @@ export async function measureLoad(browser: Browser, url: string, what: string, p
   }
 }
 
+/** Opens `url` in a fresh context and returns when its first message row was painted (ms since navigation). */
+export async function measurePaint(browser: Browser, url: string, what: string, problems: Problems): Promise<number> {
+  const { close, page } = await probedPage(browser, what, problems);
+  try {
+    return round((await openAndWaitForPaint(page, url)).paintedAt);
+  } finally {
+    await close();
+  }
+}
+
 /** Opens `url` once and waits for the paint: JIT, the BFF's fixtures and caches warm up. */
 export async function warmPage(browser: Browser, url: string, problems: Problems): Promise<void> {
   const { page, close } = await probedPage(browser, `warm-up ${url}`, problems);

@@ -31,6 +31,7 @@ import {
   measureCodeSize,
   measureFind,
   measureLoad,
+  measurePaint,
   SETTLE_MS,
   warmPage,
   type CodeSize,
@@ -38,6 +39,7 @@ import {
   type LoadSample,
   type Problems,
 } from './bench-browser';
+import { startFloorServer, type FloorServer } from './bench-floor';
 import { median, percentile, round } from './bench-stats';
 import { launchChromium } from './chromium';
 import { startServer, type RunningServer } from './start-server';
@@ -132,12 +134,22 @@ async function measureCase(
   }
 }
 
-async function measureLoads(browser: Browser, server: RunningServer, problems: Problems): Promise<LoadResult[]> {
+type FloorResult = { url: string; jsGzipBytes: number; samplesMs: number[]; medianMs: number };
+
+async function measureLoads(
+  browser: Browser,
+  server: RunningServer,
+  floor: FloorServer,
+  problems: Problems,
+): Promise<{ loads: LoadResult[]; floor: FloorResult }> {
   const samples = new Map<string, LoadSample[]>(LOAD_CASES.map((c) => [c.key, []]));
   const repeated = new Map<string, number>(LOAD_CASES.map((c) => [c.key, 0]));
+  const floorSamples: number[] = [];
   // Rounds rather than one case at a time: drift on the machine spreads over every case alike.
   for (let run = 1; run <= RUNS; run++) {
     process.stdout.write(`  run ${run} of ${RUNS}:`);
+    floorSamples.push(await measurePaint(browser, floor.url, 'reference page', problems));
+    process.stdout.write(` reference ${Math.round(floorSamples.at(-1)!)} ms;`);
     for (const loadCase of LOAD_CASES) {
       const { sample, repeated: times } = await measureCase(browser, server, loadCase, problems);
       samples.get(loadCase.key)!.push(sample);
@@ -146,13 +158,17 @@ async function measureLoads(browser: Browser, server: RunningServer, problems: P
     }
     process.stdout.write('\n');
   }
-  return LOAD_CASES.map((loadCase) => ({
+  const loads = LOAD_CASES.map((loadCase) => ({
     ...loadCase,
     path: pathOf(loadCase),
     samples: samples.get(loadCase.key)!,
     median: medians(samples.get(loadCase.key)!),
     repeatedForCacheMiss: repeated.get(loadCase.key)!,
   }));
+  return {
+    loads,
+    floor: { url: floor.url, jsGzipBytes: floor.jsGzipBytes, samplesMs: floorSamples, medianMs: round(median(floorSamples)) },
+  };
 }
 
 /** How many times the find query occurs in the conversation's texts (its participants' names have none). */
@@ -201,25 +217,27 @@ async function measureFindCase(browser: Browser, server: RunningServer, problems
   };
 }
 
-type BrowserResults = { chromium: string; codeSize: CodeSize; loads: LoadResult[]; find: FindResult };
+type BrowserResults = { chromium: string; codeSize: CodeSize; loads: LoadResult[]; floor: FloorResult; find: FindResult };
 
 async function measureInBrowser(problems: Problems): Promise<BrowserResults> {
   const server = await startServer(PAGE_SERVER_ENV);
+  const floor = await startFloorServer();
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
     process.stdout.write(`Chromium ${browser.version()}, BFF on ${server.url}\n  warming up ...\n`);
+    await warmPage(browser, floor.url, problems);
     for (const loadCase of LOAD_CASES) await warmPage(browser, server.url + pathOf(loadCase), problems);
     process.stdout.write('  code loaded by a deep link ...\n');
     const codeSize = await measureCodeSize(browser, server.url + pathOf(LOAD_CASES[1]!), problems);
     process.stdout.write(`  deep links, ${RUNS} runs each (fresh browser context per run):\n`);
-    const loads = await measureLoads(browser, server, problems);
+    const { loads, floor: floorResult } = await measureLoads(browser, server, floor, problems);
     process.stdout.write(`  find "${FIND_QUERY}" at 10,000 messages, ${RUNS} runs ...\n`);
     const find = await measureFindCase(browser, server, problems);
-    return { chromium: browser.version(), codeSize, loads, find };
+    return { chromium: browser.version(), codeSize, loads, floor: floorResult, find };
   } finally {
     await browser?.close();
-    await server.stop();
+    await Promise.all([server.stop(), floor.stop()]);
   }
 }
 
@@ -244,7 +262,7 @@ function virtualizationRatios(loads: LoadResult[]) {
   };
 }
 
-function browserChecks({ codeSize, loads, find }: BrowserResults): Check[] {
+function browserChecks({ codeSize, loads, floor, find }: BrowserResults): Check[] {
   const load = (key: string) => loads.find((l) => l.key === key)!.median;
   const paintCheck = (key: string, label: string, targetMs: number | null): Check => {
     const m = load(key);
@@ -268,6 +286,12 @@ function browserChecks({ codeSize, loads, find }: BrowserResults): Check[] {
     {
       figure: 'CSS for a deep link, gzipped',
       value: `${kB(codeSize.css.gzipBytes)} (raw ${kB(codeSize.css.rawBytes)})`,
+      target: '',
+      met: null,
+    },
+    {
+      figure: 'Reference page (React alone, 20 rows) painted',
+      value: `${ms(floor.medianMs)} (JS ${kB(floor.jsGzipBytes)} gzipped)`,
       target: '',
       met: null,
     },
@@ -424,6 +448,7 @@ async function main(): Promise<number> {
     checks,
     codeSize: browserResults?.codeSize ?? null,
     loads: browserResults?.loads ?? null,
+    referencePage: browserResults?.floor ?? null,
     virtualizationRatio: browserResults ? virtualizationRatios(browserResults.loads) : null,
     find: browserResults?.find ?? null,
     bff,

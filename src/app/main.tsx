@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { createQueryClient } from '../lib/query-client';
-import { createRoutes } from './router';
+import { AppRoutes } from './router';
 import { applyTheme, watchTheme } from '../lib/theme';
 import './styles.css';
 
@@ -12,12 +12,13 @@ applyTheme();
 watchTheme();
 
 const queryClient = createQueryClient();
-const router = createBrowserRouter(createRoutes(queryClient));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,16 +1,11 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 import { Button } from '../../components/button';
 
-/** The last line of defence: a page that failed to load or render still explains itself. */
-export function RouteErrorPage() {
-  const error = useRouteError();
+/** What a page that failed to load or render shows instead (see RouteBoundary in ../router.tsx). */
+export function RouteErrorPage({ error }: { error: unknown }) {
   const chunkFailed =
     error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
-  const detail = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+  const detail = error instanceof Error ? error.message : String(error);
   return (
     <div
       role="alert"
