@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { createQueryClient } from '../lib/query-client';
-import { AppRoutes } from './router';
+import { AppRoutes, startPage } from './router';
 import { applyTheme, watchTheme } from '../lib/theme';
 import './styles.css';
 
@@ -13,12 +13,17 @@ watchTheme();
 
 const queryClient = createQueryClient();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+
+// The first page's code first, its data alongside: the page then renders as soon as its code is
+// in, with no Suspense fallback in between. If the code fails to load, the page's boundary says so.
+startPage(window.location.pathname, queryClient).then(render, render);

@@ -40,6 +40,25 @@ describe('opening a deep link', () => {
     expect(problems).toEqual([]);
   });
 
+  it('renders the page together with the layout: no empty frame while the page’s code loads', async () => {
+    const { page, problems } = await browser.newPage();
+    // Whether <main> had anything in it when the header first appeared: a page that suspends on its
+    // lazily loaded code leaves it empty, and React then holds that fallback for up to 300 ms.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('header')) return;
+        observer.disconnect();
+        (window as unknown as { mainAtFirstRender: number }).mainAtFirstRender =
+          document.querySelector('main')?.childElementCount ?? -1;
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${baseUrl()}/conversations/${seedConversation.id}`);
+    await page.locator('[data-message]').first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { mainAtFirstRender: number }).mainAtFirstRender)).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   it('gets the code compressed, and allowed to be cached for good', async () => {
     const { page, problems } = await browser.newPage();
     const scripts: Array<{ encoding: string | undefined; cache: string | undefined }> = [];
