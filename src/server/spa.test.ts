@@ -27,6 +27,7 @@ const root = mkdtempSync(join(tmpdir(), 'spa-'));
 mkdirSync(join(root, 'assets'));
 mkdirSync(join(root, '.vite'));
 writeFileSync(join(root, 'index.html'), INDEX);
+writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 writeFileSync(join(root, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
 writeFileSync(join(root, 'assets', 'index-1.js'), SCRIPT);
 writeFileSync(join(root, 'assets', 'index-1.js.gz'), gzipSync(SCRIPT));
@@ -103,6 +104,13 @@ describe('serving the SPA', () => {
     const response = await app.request('/assets/index-1.js');
     expect(response.headers.get('Content-Encoding')).toBeNull();
     expect(await response.text()).toBe(SCRIPT);
+  });
+
+  it('lets the icon be cached for a day, and index.html not at all', async () => {
+    const icon = await app.request('/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('Cache-Control')).toBe('public, max-age=86400');
+    expect((await app.request('/')).headers.get('Cache-Control')).toBe('no-cache');
   });
 
   it('answers a missing asset with 404, not with the SPA', async () => {

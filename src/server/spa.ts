@@ -70,6 +70,8 @@ function readManifest(root: string): Manifest | null {
   }
 }
 
+const PUBLIC_FILE = /^\/[\w-]+\.(?:svg|png|ico|webmanifest|txt)$/;
+const A_DAY = 'public, max-age=86400';
 /** A year: file names under /assets/ carry a hash of their content, so a new build has new names. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -89,6 +91,14 @@ export function spaServer(root: string): (app: Hono) => void {
       if (c.res.status === 200) c.header('Cache-Control', IMMUTABLE);
     });
     app.use('/assets/*', serveStatic({ root, precompressed: true }));
+    // Files from public/ (the icon) keep their names across builds: cached for a day, not for good.
+    // index.html names the current build's assets: checked every time.
+    app.use('/*', async (c, next) => {
+      await next();
+      if (c.res.status !== 200) return;
+      if (PUBLIC_FILE.test(c.req.path)) c.header('Cache-Control', A_DAY);
+      else if (c.req.path === '/' || c.req.path === '/index.html') c.header('Cache-Control', 'no-cache');
+    });
     app.use('/*', serveStatic({ root }));
     app.get('*', (c) => {
       // A missing asset is a 404, not the SPA: a stale tab must not parse HTML as JavaScript.
