@@ -40,7 +40,7 @@ const linksIn = (html: string) => html.match(/<link [^>]*>/g) ?? [];
 
 describe('deep link hints', () => {
   it('preload a conversation link’s data and the code of its page that the entry does not load', () => {
-    const hints = linksIn(deepLinkHints(conversationPath, MANIFEST));
+    const hints = linksIn(deepLinkHints(MANIFEST)(conversationPath));
     expect(hints).toEqual([
       `<link rel="preload" as="fetch" crossorigin href="/api/v3/Conversations/${seedConversation.id}">`,
       '<link rel="modulepreload" crossorigin href="/assets/conversation-page-1.js">',
@@ -50,7 +50,7 @@ describe('deep link hints', () => {
 
   it('preload an operator result link’s data and page', () => {
     const id = 'intelligence_operatorresult_2eyf1ptz4ry0mjaer553hm9t5q';
-    expect(linksIn(deepLinkHints(`/operator-results/${id}`, MANIFEST))).toEqual([
+    expect(linksIn(deepLinkHints(MANIFEST)(`/operator-results/${id}`))).toEqual([
       `<link rel="preload" as="fetch" crossorigin href="/api/v3/OperatorResults/${id}">`,
       '<link rel="modulepreload" crossorigin href="/assets/operator-result-page-1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/labels-1.js">',
@@ -58,7 +58,7 @@ describe('deep link hints', () => {
   });
 
   it('preload the data alone when the build has no manifest', () => {
-    expect(linksIn(deepLinkHints(conversationPath, null))).toHaveLength(1);
+    expect(linksIn(deepLinkHints(null)(conversationPath))).toHaveLength(1);
   });
 
   it.each([
@@ -68,7 +68,7 @@ describe('deep link hints', () => {
     ['another page', '/'],
     ['a longer path', `${conversationPath}/extra`],
   ])('add nothing for %s', (_case, path) => {
-    expect(deepLinkHints(path, MANIFEST)).toBe('');
+    expect(deepLinkHints(MANIFEST)(path)).toBe('');
   });
 });
 

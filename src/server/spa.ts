@@ -43,23 +43,28 @@ function chunkFiles(manifest: Manifest, key: string, into = new Set<string>()): 
  * loading the app's entry, instead of one after the other once the router has run. Only for a
  * valid ID: the data URL is then exactly the one the page will fetch (same URL, no extra headers,
  * so the browser hands the preloaded answer to the page's own request), and it needs no escaping.
- * Nothing for any other path.
+ * Nothing for any other path. The page-code tags are worked out once, from the build's manifest.
  */
-export function deepLinkHints(pathname: string, manifest: Manifest | null): string {
-  for (const link of DEEP_LINKS) {
-    const id = link.path.exec(pathname)?.[1];
-    if (id === undefined) continue;
-    if (!isId(link.kind, id)) return '';
-    const tags = [`<link rel="preload" as="fetch" crossorigin href="${BFF_API_PREFIX}${link.data(id)}">`];
-    if (manifest) {
-      const loaded = chunkFiles(manifest, 'index.html');
-      for (const file of chunkFiles(manifest, link.module)) {
-        if (!loaded.has(file)) tags.push(`<link rel="modulepreload" crossorigin href="/${file}">`);
-      }
+export function deepLinkHints(manifest: Manifest | null): (pathname: string) => string {
+  const loaded = manifest ? chunkFiles(manifest, 'index.html') : new Set<string>();
+  const links = DEEP_LINKS.map((link) => ({
+    ...link,
+    code: manifest
+      ? [...chunkFiles(manifest, link.module)]
+          .filter((file) => !loaded.has(file))
+          .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
+          .join('')
+      : '',
+  }));
+  return (pathname) => {
+    for (const link of links) {
+      const id = link.path.exec(pathname)?.[1];
+      if (id === undefined) continue;
+      if (!isId(link.kind, id)) return '';
+      return `<link rel="preload" as="fetch" crossorigin href="${BFF_API_PREFIX}${link.data(id)}">${link.code}`;
     }
-    return tags.join('');
-  }
-  return '';
+    return '';
+  };
 }
 
 function readManifest(root: string): Manifest | null {
@@ -71,9 +76,18 @@ function readManifest(root: string): Manifest | null {
 }
 
 const PUBLIC_FILE = /^\/[\w-]+\.(?:svg|png|ico|webmanifest|txt)$/;
-const A_DAY = 'public, max-age=86400';
-/** A year: file names under /assets/ carry a hash of their content, so a new build has new names. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * How long a browser may keep what the SPA server sends. Files under /assets/ carry a hash of their
+ * content in their names, so a new build has new names: kept for good. Files from public/ (the
+ * icon) keep their names across builds: a day. The HTML names the current build's assets: checked
+ * every time.
+ */
+function cachePolicy(path: string): string {
+  if (path.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  if (PUBLIC_FILE.test(path)) return 'public, max-age=86400';
+  return 'no-cache';
+}
 
 /**
  * Serves the built SPA. Hashed assets go out precompressed when the client accepts it (the build
@@ -83,28 +97,19 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export function spaServer(root: string): (app: Hono) => void {
   return (app) => {
     const index = existsSync(join(root, 'index.html')) ? readFileSync(join(root, 'index.html'), 'utf8') : null;
-    const manifest = readManifest(root);
+    const hints = deepLinkHints(readManifest(root));
     // The build's bookkeeping, not part of the site.
     app.get('/.vite/*', (c) => c.notFound());
-    app.use('/assets/*', async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header('Cache-Control', IMMUTABLE);
-    });
-    app.use('/assets/*', serveStatic({ root, precompressed: true }));
-    // Files from public/ (the icon) keep their names across builds: cached for a day, not for good.
-    // index.html names the current build's assets: checked every time.
     app.use('/*', async (c, next) => {
       await next();
-      if (c.res.status !== 200) return;
-      if (PUBLIC_FILE.test(c.req.path)) c.header('Cache-Control', A_DAY);
-      else if (c.req.path === '/' || c.req.path === '/index.html') c.header('Cache-Control', 'no-cache');
+      if (c.res.status === 200) c.header('Cache-Control', cachePolicy(c.req.path));
     });
+    app.use('/assets/*', serveStatic({ root, precompressed: true }));
     app.use('/*', serveStatic({ root }));
     app.get('*', (c) => {
       // A missing asset is a 404, not the SPA: a stale tab must not parse HTML as JavaScript.
       if (c.req.path.startsWith('/assets/') || index === null) return c.notFound();
-      c.header('Cache-Control', 'no-cache');
-      return c.html(index.replace('</head>', `${deepLinkHints(c.req.path, manifest)}</head>`));
+      return c.html(index.replace('</head>', `${hints(c.req.path)}</head>`));
     });
   };
 }

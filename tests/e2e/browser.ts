@@ -53,3 +53,14 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** Whether the first element matching `selector` is wholly inside the viewport (false when there is none). */
+export function isInViewport(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((target) => {
+    const box = document.querySelector(target)?.getBoundingClientRect();
+    return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+  }, selector);
+}
+
+/** `isInViewport` for the element with this ID. */
+export const idInViewport = (page: Page, id: string) => isInViewport(page, `[id="${id}"]`);

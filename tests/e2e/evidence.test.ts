@@ -1,20 +1,12 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aiHandoff } from '../../src/mocks/fixtures/conversations';
 import { operatorResults } from '../../src/mocks/fixtures/operator-results';
-import { baseUrl, expectNoAxeViolations, setupBrowser } from './browser';
+import { baseUrl, expectNoAxeViolations, idInViewport, setupBrowser } from './browser';
 
 const browser = setupBrowser();
 const [, sentimentId, entitiesId] = aiHandoff.operatorResultIds as [string, string, string];
 const sentiment = operatorResults.find((r) => r.id === sentimentId)!;
 const entities = operatorResults.find((r) => r.id === entitiesId)!;
-
-function inViewport(page: Page, id: string) {
-  return page.evaluate((target) => {
-    const box = document.getElementById(target)!.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight;
-  }, id);
-}
 
 describe('operator results next to their evidence', () => {
   it('select a result, see its evidence, follow the marker back, reload the link', async () => {
@@ -31,7 +23,7 @@ describe('operator results next to their evidence', () => {
     expect(await page.locator(`[id="${firstCovered}"]`).getAttribute('data-evidence')).toBe('range');
     expect(await page.locator(`[id="${aiHandoff.communications[0]!.id}"]`).getAttribute('data-evidence')).toBeNull();
     // The message the result cites is scrolled into view.
-    await expect.poll(() => inViewport(page, cited)).toBe(true);
+    await expect.poll(() => idInViewport(page, cited)).toBe(true);
 
     await page.locator(`[id="${cited}"]`).getByRole('button', { name: 'Cited by Customer sentiment' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`result-row-${sentimentId}`);
@@ -39,7 +31,7 @@ describe('operator results next to their evidence', () => {
     await page.reload();
     await page.getByRole('button', { name: /^Customer sentiment/, pressed: true }).waitFor();
     await expect.poll(() => page.locator(`[id="${cited}"]`).getAttribute('data-evidence')).toBe('reference');
-    await expect.poll(() => inViewport(page, cited)).toBe(true);
+    await expect.poll(() => idInViewport(page, cited)).toBe(true);
     expect(problems).toEqual([]);
   });
 
@@ -64,7 +56,7 @@ describe('operator results next to their evidence', () => {
     await page.getByRole('button', { name: /^Customer sentiment/ }).click();
     await page.getByRole('tab', { name: 'Transcript', selected: true }).waitFor();
     const cited = sentiment.referenceIds[0]!;
-    await expect.poll(() => inViewport(page, cited)).toBe(true);
+    await expect.poll(() => idInViewport(page, cited)).toBe(true);
     await page.locator(`[id="${cited}"]`).getByRole('button', { name: 'Cited by Customer sentiment' }).click();
     await page.getByRole('tab', { name: 'Results (5)', selected: true }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`result-row-${sentimentId}`);

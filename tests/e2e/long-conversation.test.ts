@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { benchConversationId } from '../../src/mocks/fixtures/bench-conversations';
 import { longConversation } from '../../src/mocks/fixtures/long-conversation';
-import { baseUrl, expectNoAxeViolations, setupBrowser } from './browser';
+import { baseUrl, expectNoAxeViolations, idInViewport, setupBrowser } from './browser';
 
 // No timing here: speed is measured by `npm run bench`. These stories check, deterministically,
 // that a huge conversation keeps the DOM small and that every pointer still reaches its message.
@@ -13,14 +13,6 @@ const hugeUrl = (suffix = '') => `${baseUrl()}/conversations/${benchConversation
 const DOM_BUDGET = 200;
 
 const messagesInDom = (page: Page) => page.locator('[data-message]').count();
-/** Whether the element is inside the viewport, wholly. */
-const inView = (page: Page, id: string) =>
-  page.evaluate((target) => {
-    const element = document.getElementById(target);
-    if (!element) return false;
-    const box = element.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight;
-  }, id);
 
 async function openHuge(page: Page, suffix = '') {
   await page.goto(hugeUrl(suffix));
@@ -47,7 +39,7 @@ describe('a 10,000-message conversation in Chromium', () => {
     const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const last = hugeIds.at(-1)!;
     await openHuge(page, `#${last}`);
-    await expect.poll(() => inView(page, last)).toBe(true);
+    await expect.poll(() => idInViewport(page, last)).toBe(true);
     await expect(page.locator(`[id="${last}"]`).getAttribute('data-targeted')).resolves.toBe('true');
     expect(await page.locator(`[id="${last}"]`).textContent()).toContain('(#10000)');
     expect(await messagesInDom(page)).toBeLessThanOrEqual(DOM_BUDGET);
@@ -58,7 +50,7 @@ describe('a 10,000-message conversation in Chromium', () => {
     const { page } = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     const [from, to] = [hugeIds[5_000]!, hugeIds[5_002]!];
     await openHuge(page, `#${from}..${to}`);
-    await expect.poll(() => inView(page, from)).toBe(true);
+    await expect.poll(() => idInViewport(page, from)).toBe(true);
     expect(await page.locator('[data-targeted]').count()).toBe(3);
   });
 
@@ -67,16 +59,16 @@ describe('a 10,000-message conversation in Chromium', () => {
     await openHuge(page);
     await page.getByLabel('Find in the transcript').fill('(#9990)');
     await page.getByRole('status').filter({ hasText: '1 of 1' }).waitFor();
-    await expect.poll(() => inView(page, hugeIds[9_989]!)).toBe(true);
+    await expect.poll(() => idInViewport(page, hugeIds[9_989]!)).toBe(true);
     await page.getByLabel('Find in the transcript').fill('(#3)');
     await page.getByRole('status').filter({ hasText: '1 of 1' }).waitFor();
-    await expect.poll(() => inView(page, hugeIds[2]!)).toBe(true);
+    await expect.poll(() => idInViewport(page, hugeIds[2]!)).toBe(true);
   });
 
   it('brings the messages a result cites into view when the result is selected', async () => {
     const { page } = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await openHuge(page, `?result=${huge.operatorResultIds[0]}`);
-    await expect.poll(() => inView(page, hugeIds.at(-2)!)).toBe(true);
+    await expect.poll(() => idInViewport(page, hugeIds.at(-2)!)).toBe(true);
     expect(await page.locator(`[id="${hugeIds.at(-1)}"]`).getAttribute('data-evidence')).toBe('reference');
   });
 
@@ -85,7 +77,7 @@ describe('a 10,000-message conversation in Chromium', () => {
     await openHuge(page);
     for (let i = 0; i < 60; i++) await page.keyboard.press('j');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(hugeIds[59]);
-    expect(await inView(page, hugeIds[59]!)).toBe(true);
+    expect(await idInViewport(page, hugeIds[59]!)).toBe(true);
     await page.keyboard.press('k');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(hugeIds[58]);
   });
@@ -93,7 +85,7 @@ describe('a 10,000-message conversation in Chromium', () => {
   it('gives each row its place among all rows, and passes axe', async () => {
     const { page } = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await openHuge(page, `#${hugeIds[7_000]}`);
-    await expect.poll(() => inView(page, hugeIds[7_000]!)).toBe(true);
+    await expect.poll(() => idInViewport(page, hugeIds[7_000]!)).toBe(true);
     const places = await page
       .locator('[role="log"] li')
       .evaluateAll((rows) =>

@@ -1,18 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aiHandoff, longChat, smsThread } from '../../src/mocks/fixtures/conversations';
-import { baseUrl, expectNoAxeViolations, setupBrowser } from './browser';
+import { baseUrl, expectNoAxeViolations, isInViewport, setupBrowser } from './browser';
 
 const browser = setupBrowser();
 const conversationUrl = (id: string, query = '') => `${baseUrl()}/conversations/${id}${query}`;
-
-async function visible(page: Page, selector: string) {
-  return page.evaluate((s) => {
-    const box = document.querySelector(s)!.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight;
-  }, selector);
-}
 
 describe('reading tools in a real browser', () => {
   it('find: searches the whole conversation, counts, jumps between matches far apart', async () => {
@@ -24,7 +16,7 @@ describe('reading tools in a real browser', () => {
     await page.getByRole('status').filter({ hasText: '1 of 1' }).waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('(#1999)');
     // Message 1,999 is thousands of pixels down: the match is scrolled into view.
-    await expect.poll(() => visible(page, 'mark[data-match="current"]')).toBe(true);
+    await expect.poll(() => isInViewport(page, 'mark[data-match="current"]')).toBe(true);
 
     await page.getByLabel('Find in the transcript').fill('webhook');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('webhook');
@@ -50,7 +42,7 @@ describe('reading tools in a real browser', () => {
       .getByRole('status')
       .filter({ hasText: `${total} of ${total}` })
       .waitFor();
-    await expect.poll(() => visible(page, 'mark[data-match="current"]')).toBe(true);
+    await expect.poll(() => isInViewport(page, 'mark[data-match="current"]')).toBe(true);
     expect(problems).toEqual([]);
   });
 
@@ -90,7 +82,7 @@ describe('reading tools in a real browser', () => {
     const { page: other } = await browser.newPage({ viewport: { width: 1280, height: 700 } });
     await other.goto(link);
     await other.locator(`[id="${target}"][data-targeted]`).waitFor();
-    await expect.poll(() => visible(other, `[id="${target}"]`)).toBe(true);
+    await expect.poll(() => isInViewport(other, `[id="${target}"]`)).toBe(true);
   });
 
   it('shift-click copies a link to a range, which opens highlighted', async () => {
