@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { WARM_UP_SCRIPT } from './src/server/inline-script.ts';
 
 const testing = Boolean(process.env.VITEST);
 
@@ -31,6 +32,14 @@ function precompressAssets(): Plugin {
   };
 }
 
+/** Puts the page's one inline script first in <head> (see src/server/inline-script.ts). */
+function warmUpScript(): Plugin {
+  return {
+    name: 'warm-up-script',
+    transformIndexHtml: () => [{ tag: 'script', children: WARM_UP_SCRIPT, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -38,6 +47,7 @@ export default defineConfig({
     // One process in development: Vite serves the SPA with HMR, Hono answers /api.
     !testing && devServer({ entry: 'src/server/dev.ts', exclude: [/^(?!\/api\/).*/] }),
     precompressAssets(),
+    warmUpScript(),
   ],
   // The manifest tells the server which chunks a deep link's page needs (src/server/spa.ts).
   build: { sourcemap: true },

@@ -10,6 +10,7 @@ import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-
 import { apiPaths } from '../api/paths';
 import type { ServerStatus } from '../api/status';
 import { installAccessControl } from './access';
+import { WARM_UP_SCRIPT_SOURCE } from './inline-script';
 import { TtlCache } from './ttl-cache';
 import { UpstreamUnavailable, type Upstream, type UpstreamResponse } from './upstream-contract';
 
@@ -111,7 +112,7 @@ export function createApp({
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", WARM_UP_SCRIPT_SOURCE],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

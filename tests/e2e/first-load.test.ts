@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { WARM_UP_SCRIPT } from '../../src/server/inline-script';
 import { seedConversation } from '../../src/mocks/fixtures/conversations';
 import { baseUrl, setupBrowser } from './browser';
 
@@ -56,6 +58,34 @@ describe('opening a deep link', () => {
     await page.goto(`${baseUrl()}/conversations/${seedConversation.id}`);
     await page.locator('[data-message]').first().waitFor();
     expect(await page.evaluate(() => (window as unknown as { mainAtFirstRender: number }).mainAtFirstRender)).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('makes the first date formatter while the code downloads, in the one inline script its CSP allows', async () => {
+    const { page, problems } = await browser.newPage();
+    // Who made the page's first Intl.DateTimeFormat: the script URL at the top of its stack.
+    await page.addInitScript(() => {
+      const record = window as unknown as { firstFormatterBy?: string };
+      const scriptOf = (frame = '') => /(https?:\/\/[^\s)]+?):\d+:\d+/.exec(frame)?.[1] ?? 'unknown';
+      Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+        construct(target, args) {
+          // Lines of the stack: [0] the message, [1] this trap, [2] whoever said `new Intl.DateTimeFormat`.
+          record.firstFormatterBy ??= scriptOf(new Error().stack?.split('\n')[2]);
+          return Reflect.construct(target, args) as object;
+        },
+      });
+    });
+    const url = `${baseUrl()}/conversations/${seedConversation.id}`;
+    const response = await page.goto(url);
+    await page.locator('[data-message]').first().waitFor();
+
+    expect(await page.evaluate(() => (window as unknown as { firstFormatterBy?: string }).firstFormatterBy)).toBe(url);
+    const html = await response!.text();
+    const inline = [...html.matchAll(/<script>([^<]*)<\/script>/g)].map((match) => match[1]!);
+    expect(inline).toEqual([WARM_UP_SCRIPT]);
+    const hash = createHash('sha256').update(inline[0]!).digest('base64');
+    const scriptSrc = /script-src ([^;]*)/.exec(response!.headers()['content-security-policy'] ?? '')?.[1];
+    expect(scriptSrc).toBe(`'self' 'sha256-${hash}'`);
     expect(problems).toEqual([]);
   });
 

@@ -14,7 +14,8 @@ describe('reading tools in a real browser', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('(#1999)');
     await page.getByRole('status').filter({ hasText: '1 of 1' }).waitFor();
-    expect(new URL(page.url()).searchParams.get('q')).toBe('(#1999)');
+    // The URL follows the box once typing pauses.
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('(#1999)');
     // Message 1,999 is thousands of pixels down: the match is scrolled into view.
     await expect.poll(() => isInViewport(page, 'mark[data-match="current"]')).toBe(true);
 

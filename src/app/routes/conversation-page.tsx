@@ -16,7 +16,7 @@ import { ParticipantsPanel } from '../../features/conversation/participants-pane
 import type { Annotation, TimelineHandle } from '../../features/conversation/timeline';
 import { TranscriptSection } from '../../features/conversation/transcript-section';
 import type { Hit } from '../../features/conversation/use-transcript-search';
-import { useViewState } from '../../features/conversation/view-state';
+import { useLiveViewState, useViewState } from '../../features/conversation/view-state';
 import { chronological } from '../../features/conversation/timeline-model';
 import { rememberConversation } from '../../features/lookup/recent';
 import { operatorResultQueryOptions, useOperator } from '../../features/operator-results/api';
@@ -122,7 +122,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
   }, []);
   const directory = useMemo(() => buildDirectory(conversation), [conversation]);
   const timeline = useRef<TimelineHandle>(null);
-  const [view, change] = useViewState();
+  const [view, change] = useLiveViewState();
   // The match the find bar is on; on phones it may live in another tab, which is then shown.
   const [currentHit, setCurrentHit] = useState<Hit | null>(null);
   const onCurrentHit = useCallback(

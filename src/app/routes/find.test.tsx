@@ -123,7 +123,7 @@ describe('find in the transcript', () => {
     const { box, status, router, user } = await open(aiHandoff);
     await user.type(box, 'zqxjkv');
     await waitFor(() => expect(status).toHaveTextContent('No matches'));
-    expect(router.state.location.search).toBe('?q=zqxjkv');
+    await waitFor(() => expect(router.state.location.search).toBe('?q=zqxjkv'));
     expect(marks()).toHaveLength(0);
     expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Previous match' })).toBeDisabled();

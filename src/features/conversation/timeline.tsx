@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import type { Conversation } from '../../api/conversation';
 import type { Term } from '../../lib/mark-terms';
 import type { Match } from '../../lib/search';
@@ -261,14 +261,20 @@ export function TimelineList({
     return () => observer.disconnect();
   }, []);
 
+  // One function per list of items: the virtualizer works out every row's place again (all 10,000
+  // of them in a long conversation) whenever it is handed a new one.
+  const getItemKey = useCallback((index: number) => items[index]!.key, [items]);
   const virtualizer = useWindowVirtualizer<HTMLLIElement>({
     count: items.length,
     enabled: !renderAll,
     estimateSize: (index) => estimate(items[index]!),
-    getItemKey: (index) => items[index]!.key,
+    getItemKey,
     measureElement: (element, _entry, instance) => measureRow(element, estimate(items[instance.indexFromElement(element)]!)),
     overscan: 6,
     scrollMargin,
+    // The window's size from the start, so the first render already has rows and the first layout
+    // (the page's costliest) is done once, with them, instead of once without and again with.
+    initialRect: typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight },
   });
 
   const indexOf = useMemo(() => new Map(items.map((item, index) => [item.key, index])), [items]);

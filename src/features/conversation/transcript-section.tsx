@@ -80,13 +80,18 @@ export function TranscriptSection({
   }, [directory, messages, shownText]);
   const search = useTranscriptSearch(view.query, searchable);
 
-  // Bring the current match into view, and say where it is.
+  // Bring the current match into view, and say where it is. On the next frame: a keystroke in the
+  // find box ends with the browser scrolling the box's caret into view, which would undo a scroll
+  // made while the keystroke is still being handled.
   const current = search.current;
   useEffect(() => {
     onCurrentHit?.(current);
     if (!current) return;
-    if (current.key === current.elementId) timeline.current?.reveal(current.elementId);
-    else document.getElementById(current.elementId)?.scrollIntoView({ block: 'center' });
+    const frame = requestAnimationFrame(() => {
+      if (current.key === current.elementId) timeline.current?.reveal(current.elementId);
+      else document.getElementById(current.elementId)?.scrollIntoView({ block: 'center' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [current, onCurrentHit, timeline]);
 
   // Links to a message or a range: scroll there and mark it so it cannot be missed.

@@ -1,6 +1,6 @@
 import { useId, type ReactNode, type RefObject } from 'react';
 import { redactText } from '../../lib/redact';
-import { timeZoneName } from '../../lib/time';
+import { zoneFormat } from '../../lib/time';
 import type { ParticipantView } from './participant-directory';
 import type { ViewChange, ViewState } from './view-state';
 
@@ -142,7 +142,7 @@ export function ViewOptions({
           onClick={() => change({ zone: 'local' })}
           className={`${control} ${pressed} rounded-r-none`}
         >
-          Local ({timeZoneName()})
+          Local ({zoneFormat('local').zoneName})
         </button>
         <button
           type="button"

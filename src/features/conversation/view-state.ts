@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Zone } from '../../lib/time';
 
@@ -46,4 +46,48 @@ export function useViewState(): [ViewState, (change: ViewChange) => void] {
     [setParams],
   );
   return [state, change];
+}
+
+/** How long typing in the find box pauses before the URL's `?q=` follows it. */
+export const URL_FOLLOWS_TYPING_MS = 250;
+
+/**
+ * The view state with the find query as typed, ahead of the URL: matches for what was just typed
+ * show on the keystroke's own frame, and the URL (a history entry rewritten, then the page rendered
+ * again in a router transition) follows once typing pauses. What was typed counts while the URL's
+ * query is still what it was then; once the URL has caught up, or moved on (back, forward, a
+ * pasted link), the URL is the query again. Everything else goes to the URL at once.
+ *
+ * Call it once per page and hand its answer down: each call keeps its own typed text.
+ */
+export function useLiveViewState(): [ViewState, (change: ViewChange) => void] {
+  const [state, change] = useViewState();
+  const [typed, setTyped] = useState<{ text: string; over: string } | null>(null);
+  const query = typed !== null && typed.over === state.query ? typed.text : state.query;
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // A query still waiting when the page goes is dropped: it must not land on the next page's URL.
+  useEffect(() => () => clearTimeout(pending.current), []);
+  // The URL's query now, and a change that starts from the URL now, for a timer set renders ago
+  // (a `change` from back then would put back what the URL held then).
+  const latest = useRef({ query: state.query, change });
+  useEffect(() => {
+    latest.current = { query: state.query, change };
+  }, [state.query, change]);
+  const liveChange = useCallback(
+    ({ query: next, ...rest }: ViewChange) => {
+      if (next !== undefined) {
+        const over = state.query;
+        setTyped({ text: next, over });
+        clearTimeout(pending.current);
+        // Dropped if the URL has moved on meanwhile: that move is newer than the typing.
+        pending.current = setTimeout(() => {
+          if (latest.current.query === over) latest.current.change({ query: next });
+        }, URL_FOLLOWS_TYPING_MS);
+      }
+      if (Object.keys(rest).length > 0) change(rest);
+    },
+    [change, state.query],
+  );
+  const live = useMemo(() => (query === state.query ? state : { ...state, query }), [state, query]);
+  return [live, liveChange];
 }
