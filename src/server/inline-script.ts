@@ -11,8 +11,7 @@ import { createHash } from 'node:crypto';
  * sheets above it, and a slow one would block the parser before the browser has seen what to fetch.
  * The timer fires once the (short) document is parsed and the downloads are under way.
  */
-export const WARM_UP_SCRIPT =
-  "setTimeout(function(){new Intl.DateTimeFormat(void 0,{timeZoneName:'short'}).formatToParts(0)})";
+export const WARM_UP_SCRIPT = "setTimeout(function(){new Intl.DateTimeFormat(void 0,{timeZoneName:'short'}).formatToParts(0)})";
 
 /** The Content-Security-Policy source that allows that script, and no other inline script. */
 export const WARM_UP_SCRIPT_SOURCE = `'sha256-${createHash('sha256').update(WARM_UP_SCRIPT).digest('base64')}'`;
