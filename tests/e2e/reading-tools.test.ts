@@ -1,12 +1,39 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { aiHandoff, longChat, smsThread } from '../../src/mocks/fixtures/conversations';
+import { aiHandoff, longChat, seedConversation, smsThread } from '../../src/mocks/fixtures/conversations';
 import { baseUrl, expectNoAxeViolations, isInViewport, setupBrowser } from './browser';
 
 const browser = setupBrowser();
 const conversationUrl = (id: string, query = '') => `${baseUrl()}/conversations/${id}${query}`;
 
 describe('reading tools in a real browser', () => {
+  it('on a phone, typing keeps the find box even when a participant matches first; stepping shows that tab', async () => {
+    const { page, problems } = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(conversationUrl(seedConversation.id));
+    await page.getByRole('log', { name: 'Transcript' }).waitFor();
+    const box = page.getByRole('searchbox', { name: 'Find in the transcript' });
+    const transcriptTab = page.getByRole('tab', { name: 'Transcript' });
+    // "s" already matches a participant ("John Customer"); "sarah" only matches Sarah's name and address.
+    await box.click();
+    await page.keyboard.type('sarah');
+    await page.getByRole('status').filter({ hasText: '1 of 2' }).waitFor();
+    expect(await box.inputValue()).toBe('sarah');
+    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await transcriptTab.getAttribute('aria-selected')).toBe('true');
+
+    // Stepping to a match shows the tab it is in, with the match marked there.
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await page.getByRole('tab', { name: /^People/, selected: true }).waitFor();
+    expect(await page.locator('mark[data-match="current"]').textContent()).toMatch(/^sarah$/i);
+
+    // Back on the transcript, it stays: the match being in People does not pull the page away again.
+    await transcriptTab.click();
+    await page.getByRole('log', { name: 'Transcript' }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await transcriptTab.getAttribute('aria-selected')).toBe('true');
+    expect(problems).toEqual([]);
+  });
+
   it('find: searches the whole conversation, counts, jumps between matches far apart', async () => {
     const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(conversationUrl(longChat.id));

@@ -123,12 +123,13 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
   const directory = useMemo(() => buildDirectory(conversation), [conversation]);
   const timeline = useRef<TimelineHandle>(null);
   const [view, change] = useLiveViewState();
-  // The match the find bar is on; on phones it may live in another tab, which is then shown.
+  // The match the find bar is on, marked in the participants panel when it is there.
   const [currentHit, setCurrentHit] = useState<Hit | null>(null);
-  const onCurrentHit = useCallback(
-    (hit: Hit | null) => {
-      setCurrentHit(hit);
-      if (hit && !wide) setSection(hit.key.includes(':') ? 'participants' : 'transcript');
+  // On phones, stepping to a match shows the tab it is in. Typing never does: the find box is in
+  // the Transcript tab, and a participant matching the first letters would take it away mid-word.
+  const onStepToHit = useCallback(
+    (hit: Hit) => {
+      if (!wide) setSection(hit.key.includes(':') ? 'participants' : 'transcript');
     },
     [wide],
   );
@@ -164,7 +165,8 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
         change={change}
         annotations={annotations}
         terms={terms}
-        onCurrentHit={onCurrentHit}
+        onCurrentHit={setCurrentHit}
+        onStepToHit={onStepToHit}
         timeline={timeline}
       />
     </PanelBoundary>

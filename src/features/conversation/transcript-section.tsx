@@ -33,8 +33,13 @@ export type TranscriptSectionProps = {
   change: (change: ViewChange) => void;
   annotations?: ReadonlyMap<string, Annotation>;
   terms?: readonly Term[];
-  /** Told which match the find bar is on (null when none), e.g. to show one outside the transcript. */
+  /** Told which match the find bar is on (null when none), e.g. to mark one outside the transcript. */
   onCurrentHit?: (hit: Hit | null) => void;
+  /**
+   * Told when someone steps to a match (next, previous: the arrows, Enter, `n`/`N`), e.g. to show
+   * the tab it is in. Not when typing changes the match: that must not take the find box away.
+   */
+  onStepToHit?: (hit: Hit) => void;
   /** How the page points at messages (evidence); the section uses it for find, links and keys. */
   timeline?: RefObject<TimelineHandle | null>;
 };
@@ -47,6 +52,7 @@ export function TranscriptSection({
   annotations,
   terms,
   onCurrentHit,
+  onStepToHit,
   timeline: outerTimeline,
 }: TranscriptSectionProps) {
   const ownTimeline = useRef<TimelineHandle>(null);
@@ -78,7 +84,11 @@ export function TranscriptSection({
     }
     return texts;
   }, [directory, messages, shownText]);
-  const search = useTranscriptSearch(view.query, searchable);
+  const found = useTranscriptSearch(view.query, searchable);
+  const stepped = (hit: Hit | null) => {
+    if (hit) onStepToHit?.(hit);
+  };
+  const search = { ...found, next: () => stepped(found.next()), previous: () => stepped(found.previous()) };
 
   // Bring the current match into view, and say where it is. On the next frame: a keystroke in the
   // find box ends with the browser scrolling the box's caret into view, which would undo a scroll
