@@ -1,5 +1,3 @@
-const zoneNameFormat = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' });
-
 /** Formats a timestamp, or gives it back as it is when it is not a date (Intl would throw). */
 function formatter(format: Intl.DateTimeFormat): (iso: string) => string {
   return (iso) => {
@@ -21,8 +19,10 @@ export function utcIso(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('.000Z', 'Z');
 }
 
-export function timeZoneName(at = new Date()): string {
-  return zoneNameFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'local time';
+/** "EST", "CEST": the short name of the viewer's zone now. Asked once, by `zoneFormat('local')`. */
+function localZoneName(): string {
+  const parts = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }).formatToParts(new Date());
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? 'local time';
 }
 
 /** "+4:05" or "+1:02:03": the time since the conversation started. */
@@ -76,7 +76,7 @@ export function zoneFormat(zone: Zone): ZoneFormat {
     const timeZone = zone === 'UTC' ? 'UTC' : undefined;
     format = {
       zone,
-      zoneName: zone === 'UTC' ? 'UTC' : timeZoneName(),
+      zoneName: zone === 'UTC' ? 'UTC' : localZoneName(),
       time: formatter(new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone })),
       dateTime: formatter(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZone })),
       day: formatter(
