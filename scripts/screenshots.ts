@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium';
 import { benchConversationId } from '../src/mocks/fixtures/bench-conversations';
+import { UNFAMILIAR, unfamiliarReferences } from '../src/mocks/fixtures/drills';
 import { longSummaryId } from '../src/mocks/fixtures/long-conversation';
 import { startServer } from './start-server';
 
@@ -17,6 +18,8 @@ const pages: Array<[string, string]> = [
   ['evidence', '/conversations/__HANDOFF__?result=__ENTITIES__'],
   ['reading', '/conversations/__HANDOFF__?q=refund&redact=1&tz=utc'],
   ['unusual', '/conversations/__UNUSUAL__'],
+  // References in shapes the viewer cannot open, shown as text beside a normal transcript.
+  ['unfamiliar', `/conversations/${unfamiliarReferences.id}?result=${UNFAMILIAR.summaryResult}`],
   // 10,000 messages, opened on the evidence at the far end.
   ['long', `/conversations/${benchConversationId(10_000)}?result=${longSummaryId(10_000)}`],
   ['result-json', '/operator-results/__QA__'],

@@ -1,33 +1,41 @@
 import * as z from 'zod/mini';
-import { ID_PATTERNS } from './ids';
+import { pageOf } from './page';
 
 /** Values the API documents today. Unknown values are kept and shown as they are. */
 export const KNOWN_STATUSES = ['ACTIVE', 'INACTIVE', 'CLOSED'] as const;
 export const KNOWN_CHANNELS = ['VOICE', 'SMS', 'RCS', 'EMAIL', 'WHATSAPP', 'CHAT', 'API', 'SYSTEM'] as const;
 export const KNOWN_PARTICIPANT_TYPES = ['CUSTOMER', 'HUMAN_AGENT', 'AI_AGENT', 'AGENT', 'UNKNOWN'] as const;
 
-const id = (pattern: RegExp) => z.string().check(z.regex(pattern));
+/**
+ * An identifier in an answer. Strict on what we send, lenient on what we receive: an ID is checked
+ * against its pattern before it goes into a request (src/api/ids.ts), but an answer that names
+ * something in an unfamiliar shape is still read, and the page shows that value as text instead of
+ * refusing the whole conversation (docs/decisions/0010-strict-out-lenient-in.md).
+ */
+export const reference = z.string();
 /** An ISO-8601 timestamp; kept as the API's string so nothing is re-serialised. */
 export const timestamp = z
   .string()
   .check(z.refine((value) => !Number.isNaN(Date.parse(value)), { message: 'Expected an ISO-8601 date-time' }));
 
 export const participantSchema = z.looseObject({
-  id: id(ID_PATTERNS.participant),
+  id: reference,
   name: z.optional(z.nullable(z.string())),
   type: z.optional(z.nullable(z.string())),
   addressValues: z.array(z.string()),
 });
 
 export const communicationSchema = z.looseObject({
-  id: id(ID_PATTERNS.communication),
-  participantId: id(ID_PATTERNS.participant),
+  id: reference,
+  participantId: reference,
   content: z.looseObject({ text: z.optional(z.nullable(z.string())) }),
   createdAt: timestamp,
 });
 
-export const conversationSchema = z.looseObject({
-  id: id(ID_PATTERNS.conversation),
+/** The fields a conversation and a conversation list item share (a list item has no transcript). */
+const conversationFields = {
+  // The one field the page cannot live without: it names the conversation.
+  id: z.string().check(z.minLength(1, 'A conversation needs an id')),
   accountId: z.optional(z.nullable(z.string())),
   name: z.optional(z.nullable(z.string())),
   status: z.string(),
@@ -38,10 +46,22 @@ export const conversationSchema = z.looseObject({
   channels: z._default(z.array(z.string()), []),
   channelIds: z._default(z.array(z.string()), []),
   participants: z._default(z.array(participantSchema), []),
+  operatorResultIds: z._default(z.array(reference), []),
+};
+
+export const conversationSchema = z.looseObject({
+  ...conversationFields,
   communications: z._default(z.array(communicationSchema), []),
-  operatorResultIds: z._default(z.array(id(ID_PATTERNS.operatorResult)), []),
 });
+
+/** An item of `GET /v3/Conversations`: a conversation without its communications. */
+export const conversationListItemSchema = z.looseObject(conversationFields);
+
+/** A page of `GET /v3/Conversations`. */
+export const conversationPageSchema = pageOf(conversationListItemSchema);
 
 export type Participant = z.infer<typeof participantSchema>;
 export type Communication = z.infer<typeof communicationSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;
+export type ConversationListItem = z.infer<typeof conversationListItemSchema>;
+export type ConversationPage = z.infer<typeof conversationPageSchema>;

@@ -127,3 +127,13 @@ export function parseLookupInput(input: string): LookupTarget {
   if (!check.ok) return check;
   return { ok: true, kind, id: check.id };
 }
+
+/**
+ * What an ID found in an answer names, judged by its pattern: null for a value this viewer cannot
+ * open (a Call SID, say, or a reference in a shape the API did not use before). Only a value that
+ * passes its pattern ever becomes a link or a request.
+ */
+export function idKindOf(value: string): IdKind | null {
+  for (const kind of Object.keys(ID_PATTERNS) as IdKind[]) if (ID_PATTERNS[kind].test(value)) return kind;
+  return null;
+}

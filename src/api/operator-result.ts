@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { ID_PATTERNS } from './ids';
-import { timestamp } from './conversation';
+import { reference, timestamp } from './conversation';
+import { pageOf } from './page';
 
 export const KNOWN_OUTPUT_FORMATS = ['TEXT', 'JSON', 'CLASSIFICATION', 'EXTRACTION'] as const;
 
@@ -22,12 +22,12 @@ const systemMetadataSchema = z.looseObject({
  * is rendered defensively, so only what identifies the result is required here.
  */
 export const operatorResultSchema = z.looseObject({
-  id: z.string().check(z.regex(ID_PATTERNS.operatorResult)),
+  id: z.string().check(z.minLength(1, 'A result needs an id')),
   accountId: z.optional(z.nullable(z.string())),
   outputFormat: z.string(),
-  conversationId: z.string().check(z.regex(ID_PATTERNS.conversation)),
+  conversationId: reference,
   dateCreated: z.optional(z.nullable(timestamp)),
-  referenceIds: z._default(z.array(z.string()), []),
+  referenceIds: z._default(z.array(reference), []),
   executionDetails: z.optional(
     z.nullable(
       z.looseObject({
@@ -63,7 +63,7 @@ export const operatorResultSchema = z.looseObject({
     ),
   ),
   operator: z.looseObject({
-    id: z.string(),
+    id: reference,
     version: z.optional(z.nullable(z.number())),
     parameters: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
   }),
@@ -108,14 +108,5 @@ export function viewResult(result: OperatorResult): ResultView {
 }
 
 /** A page of `GET /v3/OperatorResults`: token pagination, cursors are opaque. */
-export const operatorResultPageSchema = z.looseObject({
-  items: z.array(operatorResultSchema),
-  meta: z.looseObject({
-    key: z.string(),
-    pageSize: z.number(),
-    nextToken: z.optional(z.nullable(z.string())),
-    previousToken: z.optional(z.nullable(z.string())),
-  }),
-});
-
+export const operatorResultPageSchema = pageOf(operatorResultSchema);
 export type OperatorResultPage = z.infer<typeof operatorResultPageSchema>;

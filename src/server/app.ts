@@ -67,7 +67,11 @@ const byId =
     return check.ok ? { ok: true, path: path(check.id) } : check;
   };
 
-const PAGE_TOKEN = /^[A-Za-z0-9_\-.~+/=]{1,1024}$/;
+/**
+ * Page tokens are Twilio's opaque cursors: whatever Twilio gave is passed back exactly, URL-encoded
+ * into the query. Only the length is bounded, so that a request cannot grow without limit.
+ */
+export const MAX_PAGE_TOKEN_LENGTH = 2048;
 
 /** `?conversationId=` (required), `pageSize` and an opaque `pageToken`; nothing else is forwarded. */
 function operatorResultsList(c: Context): Target {
@@ -86,7 +90,9 @@ function operatorResultsList(c: Context): Target {
   }
   const pageToken = c.req.query('pageToken');
   if (pageToken !== undefined) {
-    if (!PAGE_TOKEN.test(pageToken)) return { ok: false, problem: 'pageToken is not a token this API issued.' };
+    if (pageToken.length === 0 || pageToken.length > MAX_PAGE_TOKEN_LENGTH) {
+      return { ok: false, problem: `pageToken must be from 1 to ${MAX_PAGE_TOKEN_LENGTH} characters, as Twilio gave it.` };
+    }
     query.set('pageToken', pageToken);
   }
   return { ok: true, path: apiPaths.operatorResults(query) };

@@ -4,7 +4,7 @@ import { operatorResults } from '../mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../mocks/fixtures/operators';
 import { emulatorUpstream } from '../mocks/emulator-upstream';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
-import { createApp } from './app';
+import { createApp, MAX_PAGE_TOKEN_LENGTH } from './app';
 
 const status = plainDemoStatus;
 
@@ -86,6 +86,20 @@ describe('GET /api/v3/OperatorResults?conversationId=', () => {
     );
   });
 
+  it.each([
+    ['base64 with padding', 'eyJvZmZzZXQiOjJ9=='],
+    ['characters a URL must escape', 'a b&c=d%e+f/g?h#i'],
+    ['a line break and non-ASCII', 'page\n2 \u00e9\u4e2d'],
+    ['the longest allowed', 't'.repeat(MAX_PAGE_TOKEN_LENGTH)],
+  ])('passes a page token on exactly as Twilio gave it (%s), URL-encoded', async (_label, token) => {
+    const { calls, get } = setup();
+    await get(`/api/v3/OperatorResults?conversationId=${seedConversation.id}&pageToken=${encodeURIComponent(token)}`);
+    expect(calls).toHaveLength(1);
+    const sent = new URL(calls[0]!, 'https://intelligence.twilio.com');
+    expect(sent.searchParams.get('pageToken')).toBe(token);
+    expect(calls[0]).not.toMatch(/[\s#]/);
+  });
+
   it('forwards only the parameters it knows', async () => {
     const { calls, get } = setup();
     await get(`/api/v3/OperatorResults?conversationId=${seedConversation.id}&operatorId=x&evil=%0d%0a`);
@@ -97,7 +111,12 @@ describe('GET /api/v3/OperatorResults?conversationId=', () => {
     ['a malformed conversationId', '?conversationId=conv_conversation_NOPE', 'Character 19 is "N"'],
     ['pageSize 0', `?conversationId=${seedConversation.id}&pageSize=0`, 'pageSize'],
     ['pageSize 1001', `?conversationId=${seedConversation.id}&pageSize=1001`, 'pageSize'],
-    ['a pageToken with a newline', `?conversationId=${seedConversation.id}&pageToken=a%0Ab`, 'pageToken'],
+    ['an empty pageToken', `?conversationId=${seedConversation.id}&pageToken=`, 'pageToken'],
+    [
+      'a pageToken longer than any Twilio gives',
+      `?conversationId=${seedConversation.id}&pageToken=${'a'.repeat(MAX_PAGE_TOKEN_LENGTH + 1)}`,
+      'pageToken must be from 1 to 2048 characters',
+    ],
   ])('rejects %s with 400 before calling Twilio', async (_label, query, message) => {
     const { calls, get } = setup();
     const answer = await get(`/api/v3/OperatorResults${query}`);

@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { aiHandoff, seedConversation, unusualData } from '../../src/mocks/fixtures/conversations';
+import { UNFAMILIAR, unfamiliarReferences } from '../../src/mocks/fixtures/drills';
 import { baseUrl, expectNoAxeViolations, setupBrowser } from './browser';
 
 const browser = setupBrowser();
@@ -17,6 +18,11 @@ const pages: Array<[string, string, string]> = [
   ['missing conversation', '/conversations/conv_conversation_00000000000000000000000000', 'Conversation'],
   ['malformed ID', '/conversations/conv_conversation_nope', 'This link does not contain a valid conversation ID'],
   ['unknown route', '/nowhere', 'Page not found'],
+  [
+    'unfamiliar references, a result selected',
+    `/conversations/${unfamiliarReferences.id}?result=${UNFAMILIAR.summaryResult}`,
+    unfamiliarReferences.name!,
+  ],
 ];
 
 describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme', (colorScheme) => {

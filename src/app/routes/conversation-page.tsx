@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
-import { checkId, isId } from '../../api/ids';
+import { checkId } from '../../api/ids';
 import { IdHeading } from '../../components/id-heading';
 import { InvalidId } from '../../components/invalid-id';
 import { PanelBoundary } from '../../components/panel-boundary';
@@ -11,7 +11,7 @@ import { Tabs } from '../../components/tabs';
 import { useConversation } from '../../features/conversation/api';
 import { ConversationHeader, UNTITLED } from '../../features/conversation/conversation-header';
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
-import { buildDirectory } from '../../features/conversation/participant-directory';
+import { buildDirectory, type ParticipantDirectory } from '../../features/conversation/participant-directory';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
 import type { Annotation, TimelineHandle } from '../../features/conversation/timeline';
 import { TranscriptSection } from '../../features/conversation/transcript-section';
@@ -19,10 +19,12 @@ import type { Hit } from '../../features/conversation/use-transcript-search';
 import { useLiveViewState, useViewState } from '../../features/conversation/view-state';
 import { chronological } from '../../features/conversation/timeline-model';
 import { rememberConversation } from '../../features/lookup/recent';
-import { operatorResultQueryOptions, useOperator } from '../../features/operator-results/api';
-import { evidenceLocator } from '../../features/operator-results/result-summary';
+import { conversationResultsQueryOptions, useOperator } from '../../features/operator-results/api';
+import { ReferenceList } from '../../features/operator-results/reference-list';
+import { classifyReferences, evidenceLocator } from '../../features/operator-results/result-summary';
 import { resultRowId, ResultsPanel } from '../../features/operator-results/results-panel';
-import { viewResult } from '../../api/operator-result';
+import { useConversationResults, type ConversationResults } from '../../features/operator-results/use-conversation-results';
+import { viewResult, type OperatorResult } from '../../api/operator-result';
 import type { Term } from '../../lib/mark-terms';
 import { redactText } from '../../lib/redact';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -42,6 +44,11 @@ function InvalidIdPage({ value, problem }: { value: string; problem: string }) {
 
 function ConversationView({ id }: { id: string }) {
   const query = useConversation(id);
+  // The results are listed by conversation ID, so they are asked for alongside the conversation.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    void queryClient.prefetchQuery(conversationResultsQueryOptions(id));
+  }, [queryClient, id]);
   const conversation = query.data;
   const [{ redact }] = useViewState();
   // The name as shown: redacted too when redaction is on (it can hold a phone number).
@@ -65,11 +72,10 @@ function ConversationView({ id }: { id: string }) {
 type Section = 'transcript' | 'results' | 'participants';
 
 /** The selected operator result (`?result=`), what it rests on, and how the transcript shows it. */
-function useSelectedResult(conversation: Conversation, showResult: (id: string) => void) {
+function useSelectedResult(conversation: Conversation, results: ConversationResults, showResult: (id: string) => void) {
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('result');
-  const selectedId = requested !== null && isId('operatorResult', requested) ? requested : null;
-  const listed = selectedId !== null && conversation.operatorResultIds.includes(selectedId);
+  const selectedId = requested !== null && requested !== '' ? requested : null;
   const select = useCallback(
     (id: string | null) =>
       setSearchParams(
@@ -86,9 +92,9 @@ function useSelectedResult(conversation: Conversation, showResult: (id: string) 
 
   const evidenceFor = useMemo(() => evidenceLocator(chronological(conversation.communications)), [conversation]);
 
-  const result = useQuery({ ...operatorResultQueryOptions(selectedId ?? ''), enabled: listed }).data;
+  const result = selectedId !== null ? results.resultOf(selectedId) : undefined;
   const operatorName = useOperator(result?.operator.id).data?.displayName?.trim() || result?.operator.id || '';
-  const evidence = result && listed ? evidenceFor(result) : null;
+  const evidence = result ? evidenceFor(result) : null;
 
   const annotations = useMemo(() => {
     const map = new Map<string, Annotation>();
@@ -100,12 +106,36 @@ function useSelectedResult(conversation: Conversation, showResult: (id: string) 
   }, [evidence, operatorName, selectedId, showResult]);
 
   const terms = useMemo<Term[] | undefined>(() => {
-    if (!result || !listed) return undefined;
+    if (!result) return undefined;
     const view = viewResult(result);
     return view.format === 'EXTRACTION' ? view.entities.map((entity) => ({ text: entity.text, label: entity.label })) : undefined;
-  }, [result, listed]);
+  }, [result]);
 
   return { selectedId, select, evidenceFor, evidence, annotations, terms };
+}
+
+/** What a result refers to, shown under it in the panel: messages link to themselves, the rest is text. */
+function useReferencesFor(conversation: Conversation, directory: ParticipantDirectory) {
+  const { search } = useLocation();
+  return useMemo(() => {
+    const positions = new Map(chronological(conversation.communications).map((c, i) => [c.id, i + 1]));
+    const listed = new Set(directory.participants.map((participant) => participant.id));
+    const lookup = {
+      messagePosition: (id: string) => positions.get(id),
+      hasParticipant: (id: string) => listed.has(id),
+    };
+    const participantName = (id: string) => directory.get(id).name;
+    return (result: OperatorResult) => {
+      const references = classifyReferences(result.referenceIds, lookup);
+      if (references.length === 0) return null;
+      return (
+        <div>
+          <p className="mb-1 font-medium text-slate-700 dark:text-slate-300">It refers to</p>
+          <ReferenceList references={references} messageLink={(id) => ({ search, hash: id })} participantName={participantName} />
+        </div>
+      );
+    };
+  }, [conversation, directory, search]);
 }
 
 function ConversationLayout({ conversation }: { conversation: Conversation }) {
@@ -133,7 +163,9 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
     },
     [wide],
   );
-  const { selectedId, select, evidenceFor, evidence, annotations, terms } = useSelectedResult(conversation, showResult);
+  const results = useConversationResults(conversation);
+  const { selectedId, select, evidenceFor, evidence, annotations, terms } = useSelectedResult(conversation, results, showResult);
+  const referencesFor = useReferencesFor(conversation, directory);
 
   const selectAndShow = useCallback(
     (id: string | null) => {
@@ -171,13 +203,14 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
       />
     </PanelBoundary>
   );
-  const results = (
+  const resultsPanel = (
     <PanelBoundary name="operator results">
       <ResultsPanel
-        ids={conversation.operatorResultIds}
+        results={results}
         selectedId={selectedId}
         onSelect={selectAndShow}
         evidenceFor={evidenceFor}
+        referencesFor={referencesFor}
       />
     </PanelBoundary>
   );
@@ -197,7 +230,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
           onChange={setSection}
           tabs={[
             { key: 'transcript', label: 'Transcript', panel: transcript },
-            { key: 'results', label: `Results (${conversation.operatorResultIds.length})`, panel: results },
+            { key: 'results', label: `Results (${results.entries.length})`, panel: resultsPanel },
             { key: 'participants', label: `People (${directory.participants.length})`, panel: participants },
           ]}
         />
@@ -213,7 +246,7 @@ function ConversationLayout({ conversation }: { conversation: Conversation }) {
           aria-label="Operator results and participants"
           className="sticky top-4 max-h-[calc(100dvh-2rem)] space-y-4 overflow-y-auto print:hidden"
         >
-          {results}
+          {resultsPanel}
           {participants}
         </aside>
       </div>

@@ -8,6 +8,7 @@ import { operatorResults } from '../../mocks/fixtures/operator-results';
 import { server } from '../../../tests/bff-in-process';
 import { stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
+import { resultsListAs } from '../../../tests/results-list';
 
 const RESULT_API = '/api/v3/OperatorResults/:id';
 const conversationPath = `/conversations/${aiHandoff.id}`;
@@ -207,12 +208,10 @@ describe('evidence: extracted entities', () => {
   });
 
   it('matches entity texts case-insensitively and keeps the message’s own casing', async () => {
+    const shouted = { ...fixture(entitiesId), result: { entities: [{ text: 'MARCUS', label: 'PERSON' }] } };
     server.use(
-      http.get(RESULT_API, ({ params }) =>
-        params.id === entitiesId
-          ? HttpResponse.json({ ...fixture(entitiesId), result: { entities: [{ text: 'MARCUS', label: 'PERSON' }] } })
-          : undefined,
-      ),
+      http.get(RESULT_API, ({ params }) => (params.id === entitiesId ? HttpResponse.json(shouted) : undefined)),
+      resultsListAs((result) => (result.id === entitiesId ? shouted : result)),
     );
     const { user, log } = await openConversation();
     await user.click(await rowButton(entitiesId));

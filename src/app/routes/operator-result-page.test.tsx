@@ -166,8 +166,9 @@ describe('operator result page: provenance and links', () => {
       'href',
       `/conversations/${seedConversation.id}`,
     );
-    const references = screen.getByRole('heading', { name: 'Messages it refers to (1)' }).closest('section') as HTMLElement;
-    expect(within(references).getByRole('link', { name: seedConversation.communications[1]!.id })).toHaveAttribute(
+    const references = screen.getByRole('heading', { name: 'What it refers to (1)' }).closest('section') as HTMLElement;
+    // A message of the conversation, found in it, links to that message.
+    expect(await within(references).findByRole('link', { name: 'Message 2' })).toHaveAttribute(
       'href',
       `/conversations/${seedConversation.id}#${seedConversation.communications[1]!.id}`,
     );

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { checkId } from '../../api/ids';
+import { checkId, idKindOf, isId } from '../../api/ids';
 import type { OperatorResult } from '../../api/operator-result';
 import { Badge } from '../../components/badge';
 import { CopyButton } from '../../components/copy-button';
@@ -8,12 +10,17 @@ import { InvalidId } from '../../components/invalid-id';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { QueryView } from '../../components/query-view';
 import { SkeletonBlock } from '../../components/skeleton';
+import { conversationQueryOptions } from '../../features/conversation/api';
+import { chronological } from '../../features/conversation/timeline-model';
 import { useOperator, useOperatorResult } from '../../features/operator-results/api';
+import { ReferenceList } from '../../features/operator-results/reference-list';
+import { classifyReferences } from '../../features/operator-results/result-summary';
 import { ResolvedContext } from '../../features/operator-results/resolved-context';
 import { FORMAT_LABELS } from '../../features/operator-results/labels';
 import { Provenance } from '../../features/operator-results/provenance';
 import { ResultBody } from '../../features/operator-results/result-body';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { lookup } from '../../lib/lookup';
 
 export function Component() {
   const { operatorResultId = '' } = useParams();
@@ -30,7 +37,7 @@ function InvalidIdPage({ value, problem }: { value: string; problem: string }) {
 function OperatorResultView({ id }: { id: string }) {
   const query = useOperatorResult(id);
   useDocumentTitle(
-    query.data ? `${FORMAT_LABELS[query.data.outputFormat] ?? query.data.outputFormat} result` : 'Operator result',
+    query.data ? `${lookup(FORMAT_LABELS, query.data.outputFormat) ?? query.data.outputFormat} result` : 'Operator result',
   );
   return (
     <div className="mx-auto max-w-4xl">
@@ -62,39 +69,51 @@ function ResultSkeleton() {
 const card = 'rounded-xl border border-slate-200 bg-white p-4 sm:p-6 dark:border-slate-700 dark:bg-slate-900';
 
 function ResultLayout({ result }: { result: OperatorResult }) {
-  const conversationLink = `/conversations/${result.conversationId}`;
-  const inConversation = `${conversationLink}?result=${result.id}`;
+  // Only a conversation ID becomes a link; any other value is shown as text.
+  const conversationLink = isId('conversation', result.conversationId) ? `/conversations/${result.conversationId}` : null;
+  const inConversation = conversationLink && `${conversationLink}?result=${encodeURIComponent(result.id)}`;
   const operator = useOperator(result.operator.id).data;
   const truncated = result.metadata?.system?.inputTruncated === true;
   return (
     <div className="space-y-4">
-      <Link to={conversationLink} className="inline-block text-sm font-medium text-sky-800 underline dark:text-sky-300">
-        ← Back to the conversation
-      </Link>
+      {conversationLink && (
+        <Link to={conversationLink} className="inline-block text-sm font-medium text-sky-800 underline dark:text-sky-300">
+          ← Back to the conversation
+        </Link>
+      )}
       <header className={card}>
         <p className="text-sm font-medium text-slate-700 dark:text-slate-300">
           {operator?.displayName?.trim() || 'Operator result'}
         </p>
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="text-xl font-semibold text-slate-950 sm:text-2xl dark:text-white">Operator result</h1>
-          <Badge tone={result.outputFormat in FORMAT_LABELS ? 'violet' : 'outline'}>
-            {FORMAT_LABELS[result.outputFormat] ?? result.outputFormat}
+          <Badge tone={lookup(FORMAT_LABELS, result.outputFormat) ? 'violet' : 'outline'}>
+            {lookup(FORMAT_LABELS, result.outputFormat) ?? result.outputFormat}
           </Badge>
         </div>
         <p className="mt-1 font-mono text-xs break-all text-slate-600 dark:text-slate-400">{result.id}</p>
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
           From conversation{' '}
-          <Link to={conversationLink} className="font-mono text-xs break-all text-sky-800 underline dark:text-sky-300">
-            {result.conversationId}
-          </Link>
+          {conversationLink ? (
+            <Link to={conversationLink} className="font-mono text-xs break-all text-sky-800 underline dark:text-sky-300">
+              {result.conversationId}
+            </Link>
+          ) : (
+            <>
+              <code className="font-mono text-xs [overflow-wrap:anywhere]">{result.conversationId || '(not named)'}</code> (not an
+              ID this viewer can open)
+            </>
+          )}
         </p>
         <div className="mt-3 flex flex-wrap items-center gap-2">
-          <Link
-            to={inConversation}
-            className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:text-slate-950"
-          >
-            Show its evidence in the conversation
-          </Link>
+          {inConversation && (
+            <Link
+              to={inConversation}
+              className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-800 dark:bg-sky-600 dark:text-slate-950"
+            >
+              Show its evidence in the conversation
+            </Link>
+          )}
           <CopyButton value={result.id} label="Copy ID" />
           <CopyButton value={() => window.location.href} label="Copy link" />
         </div>
@@ -118,20 +137,11 @@ function ResultLayout({ result }: { result: OperatorResult }) {
       {result.referenceIds.length > 0 && (
         <section aria-labelledby="references-heading" className={card}>
           <h2 id="references-heading" className="text-base font-semibold text-slate-950 dark:text-white">
-            Messages it refers to ({result.referenceIds.length})
+            What it refers to ({new Set(result.referenceIds).size})
           </h2>
-          <ul className="mt-2 space-y-1">
-            {result.referenceIds.map((reference) => (
-              <li key={reference}>
-                <Link
-                  to={`${conversationLink}#${reference}`}
-                  className="font-mono text-xs break-all text-sky-800 underline dark:text-sky-300"
-                >
-                  {reference}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <PanelBoundary name="references">
+            <ResultReferences result={result} conversationLink={conversationLink} />
+          </PanelBoundary>
         </section>
       )}
       <section aria-labelledby="provenance-heading" className={card}>
@@ -152,6 +162,51 @@ function ResultLayout({ result }: { result: OperatorResult }) {
           </PanelBoundary>
         </section>
       )}
+    </div>
+  );
+}
+
+/**
+ * The result's references, each for what it is. Which are messages or participants is read from
+ * the conversation itself, so a link is only made to a message it holds; until it has loaded (or if
+ * it cannot be), every reference is shown as text.
+ */
+function ResultReferences({ result, conversationLink }: { result: OperatorResult; conversationLink: string | null }) {
+  const mayBeInConversation = result.referenceIds.some((id) => {
+    const kind = idKindOf(id);
+    return kind === 'communication' || kind === 'participant';
+  });
+  const conversation = useQuery({
+    ...conversationQueryOptions(result.conversationId),
+    enabled: conversationLink !== null && mayBeInConversation,
+  });
+  const data = conversation.data;
+  const references = useMemo(() => {
+    const positions = new Map(data ? chronological(data.communications).map((c, i) => [c.id, i + 1]) : []);
+    const participants = new Set(data?.participants.map((participant) => participant.id));
+    return classifyReferences(result.referenceIds, {
+      messagePosition: (id) => positions.get(id),
+      hasParticipant: (id) => participants.has(id),
+    });
+  }, [data, result.referenceIds]);
+  const nameOf = (id: string) => data?.participants.find((participant) => participant.id === id)?.name?.trim() || id;
+  return (
+    <div className="mt-2 space-y-2">
+      {conversation.isLoading && (
+        <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
+          Reading the conversation to tell its messages and participants apart…
+        </p>
+      )}
+      {conversation.isError && (
+        <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
+          The conversation could not be read, so its messages are not linked.
+        </p>
+      )}
+      <ReferenceList
+        references={references}
+        messageLink={conversationLink ? (id) => `${conversationLink}#${id}` : null}
+        participantName={nameOf}
+      />
     </div>
   );
 }

@@ -11,9 +11,11 @@ import { operatorWithFailingLookup } from '../../mocks/fixtures/operators';
 import { server } from '../../../tests/bff-in-process';
 import { errorBody as apiErrorBody } from '../../api/error';
 import { renderApp } from '../../../tests/render-app';
+import { resultsListAs } from '../../../tests/results-list';
 
 const RESULT_API = '/api/v3/OperatorResults/:id';
 const CONVERSATION_API = '/api/v3/Conversations/:id';
+const RESULTS_LIST_API = '/api/v3/OperatorResults';
 
 /** A v3 error body, as Twilio and the BFF send it. */
 const errorBody = (status: number, code: number, message: string) => apiErrorBody(code, status, message, status < 500);
@@ -133,6 +135,8 @@ describe('results panel: rows', () => {
   it('offers a Retry on a row whose result failed with a 500, and recovers; other rows are unaffected', async () => {
     let failures = 0;
     server.use(
+      // The list leaves this result out, so the page asks for it on its own, and that fails.
+      resultsListAs((result) => (result.id === sentimentId ? undefined : result)),
       http.get(RESULT_API, ({ params }) => {
         if (params.id !== sentimentId) return undefined;
         failures += 1;
@@ -259,6 +263,8 @@ describe('results panel: request concurrency', () => {
     const counter = { inFlight: 0, max: 0, requests: 0 };
     server.use(
       http.get(CONVERSATION_API, () => HttpResponse.json(many)),
+      // The list fails, so each result is fetched on its own, and those requests are limited.
+      http.get(RESULTS_LIST_API, () => HttpResponse.json(errorBody(500, 20500, 'Internal Server Error'), { status: 500 })),
       http.get(RESULT_API, async ({ params }) => {
         counter.requests += 1;
         counter.inFlight += 1;

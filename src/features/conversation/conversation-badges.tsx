@@ -1,17 +1,18 @@
 import { Badge, type BadgeTone } from '../../components/badge';
+import { lookup } from '../../lib/lookup';
 
 const STATUS_TONES: Record<string, BadgeTone> = { ACTIVE: 'green', INACTIVE: 'amber', CLOSED: 'neutral' };
 const STATUS_LABELS: Record<string, string> = { ACTIVE: 'Active', INACTIVE: 'Inactive', CLOSED: 'Closed' };
 
 export function StatusBadge({ status }: { status: string }) {
-  const known = status in STATUS_LABELS;
+  const label = lookup(STATUS_LABELS, status);
   return (
     <Badge
-      tone={STATUS_TONES[status] ?? 'outline'}
-      title={known ? `Status: ${status}` : `Status value not known to this viewer: ${status}`}
+      tone={lookup(STATUS_TONES, status) ?? 'outline'}
+      title={label ? `Status: ${status}` : `Status value not known to this viewer: ${status}`}
     >
       {status === 'ACTIVE' && <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-600 dark:bg-emerald-400" />}
-      {STATUS_LABELS[status] ?? status}
+      {label ?? status}
     </Badge>
   );
 }
@@ -28,7 +29,7 @@ const CHANNEL_LABELS: Record<string, string> = {
 };
 
 export function ChannelBadge({ channel }: { channel: string }) {
-  const label = CHANNEL_LABELS[channel];
+  const label = lookup(CHANNEL_LABELS, channel);
   return (
     <Badge
       tone={label ? 'blue' : 'outline'}

@@ -20,8 +20,9 @@ function Ids({ ids, empty }: { ids: string[]; empty: string }) {
   if (ids.length === 0) return <span className="text-slate-600 italic dark:text-slate-400">{empty}</span>;
   return (
     <ul className="space-y-0.5">
-      {ids.map((id) => (
-        <li key={id}>
+      {/* The API does not promise these are distinct: the position keeps each its own. */}
+      {ids.map((id, index) => (
+        <li key={index}>
           <code className="font-mono text-xs break-all">{id}</code>
         </li>
       ))}
@@ -47,8 +48,8 @@ export function ConversationHeader({ conversation, redact = false }: { conversat
           {name ?? <span className="italic">{UNTITLED}</span>}
         </h1>
         <StatusBadge status={conversation.status} />
-        {conversation.channels.map((channel) => (
-          <ChannelBadge key={channel} channel={channel} />
+        {conversation.channels.map((channel, index) => (
+          <ChannelBadge key={index} channel={channel} />
         ))}
       </div>
       <p className="mt-1 font-mono text-xs break-all text-slate-600 dark:text-slate-400">{conversation.id}</p>

@@ -1,4 +1,5 @@
 import type { Conversation, Participant } from '../../api/conversation';
+import { lookup } from '../../lib/lookup';
 
 export type Side = 'start' | 'end';
 
@@ -60,7 +61,7 @@ export type ParticipantView = {
 
 export function typeLabel(type: string | null | undefined): string {
   if (type === null || type === undefined || type === '') return 'No type';
-  return TYPE_LABELS[type] ?? type;
+  return lookup(TYPE_LABELS, type) ?? type;
 }
 
 function initialsOf(name: string | null | undefined): string {

@@ -63,7 +63,7 @@ export function ParticipantsPanel({
                     aria-label={`Addresses of ${redact ? redactText(participant.name) : participant.name}`}
                   >
                     {participant.addressValues.map((address, index) => (
-                      <li key={address}>
+                      <li key={index}>
                         <code className="font-mono text-xs break-all text-slate-800 dark:text-slate-200">
                           <Shown
                             text={address}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { OperatorResult } from '../../api/operator-result';
 import { formatDateTime, utcIso } from '../../lib/time';
 import { TRIGGER_LABELS } from './labels';
+import { lookup } from '../../lib/lookup';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -62,7 +63,7 @@ export function Provenance({ result }: { result: OperatorResult }) {
         )}
       </Row>
       <Row label="Trigger">
-        {trigger?.on ? (TRIGGER_LABELS[trigger.on] ?? trigger.on) : <Missing />}
+        {trigger?.on ? (lookup(TRIGGER_LABELS, trigger.on) ?? trigger.on) : <Missing />}
         {trigger?.timestamp && (
           <span className="block text-slate-600 dark:text-slate-400">
             at <When iso={trigger.timestamp} />

@@ -1,4 +1,5 @@
 import type { Communication } from '../../api/conversation';
+import { idKindOf, type IdKind } from '../../api/ids';
 import { KNOWN_OUTPUT_FORMATS, viewResult, type OperatorResult } from '../../api/operator-result';
 import { refusalOf } from './refusal';
 
@@ -90,4 +91,50 @@ function locate(result: OperatorResult, ordered: Communication[], index: Map<str
 export function staleNotice(coverage: Evidence['coverage']): string | null {
   if (!coverage || coverage.to >= coverage.total) return null;
   return `Covers messages ${coverage.from}\u2013${coverage.to} of ${coverage.total}`;
+}
+
+/** What one of a result's `referenceIds` names, as far as this conversation can tell. */
+export type Reference =
+  | { kind: 'message'; id: string; position: number }
+  | { kind: 'participant'; id: string }
+  | { kind: 'other'; id: string; describes: string | null };
+
+const SID_KINDS: Array<[RegExp, string]> = [
+  [/^CA[0-9a-f]{32}$/i, 'a call (Call SID)'],
+  [/^(SM|MM)[0-9a-f]{32}$/i, 'a message (Message SID)'],
+  [/^CH[0-9a-f]{32}$/i, 'a conversation (Conversation SID)'],
+];
+
+const ELSEWHERE: Partial<Record<IdKind, string>> = {
+  communication: 'a message that is not in this conversation',
+  participant: 'a participant who is not in this conversation',
+  conversation: 'a conversation',
+  operatorResult: 'an operator result',
+  operator: 'a language operator',
+};
+
+/** Names what a reference outside this conversation most likely is, for the reader; null when unknown. */
+export function describeForeignId(value: string): string | null {
+  const kind = idKindOf(value);
+  if (kind) return ELSEWHERE[kind] ?? null;
+  for (const [pattern, describes] of SID_KINDS) if (pattern.test(value)) return describes;
+  return null;
+}
+
+/**
+ * Sorts a result's references into the messages and participants of this conversation (by what the
+ * conversation holds, not by how the value looks) and everything else, which is shown as text.
+ * `messagePosition` is 1-based; undefined for an ID that is not a message of this conversation.
+ */
+export function classifyReferences(
+  referenceIds: readonly string[],
+  conversation: { messagePosition: (id: string) => number | undefined; hasParticipant: (id: string) => boolean },
+  describeOther: (id: string) => string | null = describeForeignId,
+): Reference[] {
+  return [...new Set(referenceIds)].map((id): Reference => {
+    const position = conversation.messagePosition(id);
+    if (position !== undefined) return { kind: 'message', id, position };
+    if (conversation.hasParticipant(id)) return { kind: 'participant', id };
+    return { kind: 'other', id, describes: describeOther(id) };
+  });
 }

@@ -1,27 +1,29 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { isId } from '../../api/ids';
 import type { OperatorResult } from '../../api/operator-result';
 import { describeError } from '../../components/api-error-state';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { SkeletonBlock } from '../../components/skeleton';
 import { formatDateTime, utcIso } from '../../lib/time';
-import { operatorQueryOptions, useOperatorResults } from './api';
+import { operatorQueryOptions } from './api';
 import { FORMAT_LABELS, TRIGGER_LABELS } from './labels';
 import { previewOf, staleNotice, type Evidence } from './result-summary';
+import type { ConversationResults, ResultEntry } from './use-conversation-results';
+import { lookup } from '../../lib/lookup';
 
 export type SortOrder = 'time' | 'operator';
 
 export const resultRowId = (id: string) => `result-row-${id}`;
 
-type Row = { id: string; query: UseQueryResult<OperatorResult> };
-
 const ranAt = (result: OperatorResult) => result.executionDetails?.trigger?.timestamp ?? result.dateCreated ?? '';
 
 /** Operator names by operator ID; a failed lookup simply leaves the ID to be shown. */
 export function useOperatorNames(results: OperatorResult[]): Map<string, string> {
-  const ids = [...new Set(results.map((r) => r.operator.id))];
+  // Only operator IDs are looked up; any other value is shown as it is.
+  const ids = [...new Set(results.map((r) => r.operator.id))].filter((id) => isId('operator', id));
   return useQueries({
     queries: ids.map(operatorQueryOptions),
     combine: (answers) => {
@@ -35,48 +37,65 @@ export function useOperatorNames(results: OperatorResult[]): Map<string, string>
   });
 }
 
-function ResultRow({
-  row,
-  name,
-  selected,
-  evidence,
-  onSelect,
-}: {
-  row: Row;
-  name: string | undefined;
-  selected: boolean;
-  evidence: Evidence | undefined;
-  onSelect: (id: string | null) => void;
-}) {
-  const { id, query } = row;
-  const result = query.data;
-  if (!result) {
-    if (query.isPending) {
-      return (
-        <li className="p-3" aria-busy="true">
-          <span className="sr-only">Loading result {id}</span>
-          <SkeletonBlock className="h-4 w-1/2" />
-          <SkeletonBlock className="mt-2 h-3 w-5/6" />
-        </li>
-      );
-    }
-    const { title, detail, retry } = describeError(query.error, 'operator result');
+function PendingRow({ id, query }: { id: string | null; query: UseQueryResult<unknown> }) {
+  if (query.isPending) {
     return (
-      <li className="p-3">
-        <p className="text-sm font-semibold text-rose-800 dark:text-rose-300">{title}</p>
-        <p className="text-xs text-slate-700 dark:text-slate-300">{detail}</p>
-        <p className="mt-1 font-mono text-[0.7rem] break-all text-slate-500 dark:text-slate-400">{id}</p>
-        {retry && (
-          <Button className="mt-2" onClick={() => void query.refetch()} disabled={query.isFetching}>
-            Retry
-          </Button>
-        )}
+      <li className="border-l-4 border-transparent p-3" aria-busy="true">
+        <span className="sr-only">{id ? `Loading result ${id}` : 'Loading results'}</span>
+        <SkeletonBlock className="h-4 w-1/2" />
+        <SkeletonBlock className="mt-2 h-3 w-5/6" />
       </li>
     );
   }
+  const { title, detail, retry } = describeError(query.error, 'operator result');
+  return (
+    <li className="border-l-4 border-transparent p-3">
+      <p className="text-sm font-semibold text-rose-800 dark:text-rose-300">{title}</p>
+      <p className="text-xs text-slate-700 dark:text-slate-300">{detail}</p>
+      {id && <p className="mt-1 font-mono text-[0.7rem] break-all text-slate-500 dark:text-slate-400">{id}</p>}
+      {retry && (
+        <Button className="mt-2" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          Retry
+        </Button>
+      )}
+    </li>
+  );
+}
+
+function UnopenableRow({ id }: { id: string }) {
+  return (
+    <li className="border-l-4 border-transparent p-3">
+      <p className="text-sm font-semibold text-slate-900 dark:text-slate-100">A reference this viewer cannot open</p>
+      <p className="text-xs text-slate-700 dark:text-slate-300">
+        The conversation lists it among its results, but it is not shaped like an operator result ID, so it is not fetched.
+      </p>
+      <p className="mt-1 font-mono text-xs [overflow-wrap:anywhere] text-slate-800 dark:text-slate-200">{id}</p>
+    </li>
+  );
+}
+
+function ResultRow({
+  result,
+  unlisted,
+  name,
+  selected,
+  evidence,
+  references,
+  onSelect,
+}: {
+  result: OperatorResult;
+  unlisted: boolean;
+  name: string | undefined;
+  selected: boolean;
+  evidence: Evidence;
+  references: ReactNode;
+  onSelect: (id: string | null) => void;
+}) {
+  const { id } = result;
   const when = ranAt(result);
   const trigger = result.executionDetails?.trigger?.on;
-  const stale = staleNotice(evidence?.coverage ?? null);
+  const stale = staleNotice(evidence.coverage);
+  const operatorLabel = name ?? (result.operator.id || 'Operator not named');
   return (
     <li
       className={
@@ -92,20 +111,25 @@ function ResultRow({
       >
         <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <span className={`font-semibold text-slate-950 dark:text-white ${name ? '' : 'font-mono text-xs break-all'}`}>
-            {name ?? result.operator.id}
+            {operatorLabel}
           </span>
           {typeof result.operator.version === 'number' && (
             <span className="text-xs text-slate-600 dark:text-slate-400">v{result.operator.version}</span>
           )}
-          <Badge tone={result.outputFormat in FORMAT_LABELS ? 'violet' : 'outline'}>
-            {FORMAT_LABELS[result.outputFormat] ?? result.outputFormat}
+          <Badge tone={lookup(FORMAT_LABELS, result.outputFormat) ? 'violet' : 'outline'}>
+            {lookup(FORMAT_LABELS, result.outputFormat) ?? result.outputFormat}
           </Badge>
+          {unlisted && (
+            <Badge tone="amber" title={'Found by listing the conversation\u2019s results; its operatorResultIds do not name it'}>
+              Not listed
+            </Badge>
+          )}
         </span>
         <span className="mt-1 block text-sm text-slate-800 [overflow-wrap:anywhere] dark:text-slate-200">
           {previewOf(result)}
         </span>
         <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">
-          {trigger ? (TRIGGER_LABELS[trigger] ?? trigger) : 'Trigger not provided'}
+          {trigger ? (lookup(TRIGGER_LABELS, trigger) ?? trigger) : 'Trigger not provided'}
           {when && (
             <>
               {' \u00b7 '}
@@ -121,48 +145,71 @@ function ResultRow({
           </span>
         )}
       </button>
-      <div className="flex flex-wrap items-center gap-3 px-3 pb-3 text-xs">
-        <Link
-          to={`/operator-results/${id}`}
-          aria-label={`Full result: ${name ?? result.operator.id}`}
-          className="font-medium text-sky-800 underline dark:text-sky-300"
-        >
-          Full result
-        </Link>
-        {selected && evidence && evidence.range.size + evidence.references.size === 0 && (
-          <span className="text-slate-600 dark:text-slate-400">No message of this conversation is marked as its evidence.</span>
+      <div className="space-y-2 px-3 pb-3 text-xs">
+        {isId('operatorResult', id) ? (
+          <Link
+            to={`/operator-results/${id}`}
+            aria-label={`Full result: ${operatorLabel}`}
+            className="font-medium text-sky-800 underline dark:text-sky-300"
+          >
+            Full result
+          </Link>
+        ) : (
+          <p className="text-slate-600 dark:text-slate-400">
+            Its ID, <code className="font-mono [overflow-wrap:anywhere]">{id}</code>, is not one this viewer can open on its own
+            page.
+          </p>
         )}
+        {selected && evidence.range.size + evidence.references.size === 0 && (
+          <p className="text-slate-600 dark:text-slate-400">No message of this conversation is marked as its evidence.</p>
+        )}
+        {selected && references}
       </div>
     </li>
   );
 }
 
+const notice = 'mx-4 mb-2 rounded-md bg-amber-50 p-2 text-xs text-amber-950 dark:bg-amber-950/60 dark:text-amber-100';
+
 export function ResultsPanel({
-  ids,
+  results,
   selectedId,
   onSelect,
   evidenceFor,
+  referencesFor,
 }: {
-  ids: string[];
+  results: ConversationResults;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
   evidenceFor: (result: OperatorResult) => Evidence;
+  /** What the selected result refers to, shown under it (null: nothing to add to its evidence). */
+  referencesFor: (result: OperatorResult) => ReactNode;
 }) {
   const [sort, setSort] = useState<SortOrder>('time');
   const sortId = useId();
-  const queries = useOperatorResults(ids);
-  const loaded = useMemo(() => queries.flatMap((q) => (q.data ? [q.data] : [])), [queries]);
+  const { entries, list, unlistedCount } = results;
+  const loaded = useMemo(() => entries.flatMap((entry) => (entry.kind === 'result' ? [entry.result] : [])), [entries]);
   const names = useOperatorNames(loaded);
-  const rows: Row[] = ids.map((id, i) => ({ id, query: queries[i]! }));
-  const nameOf = (row: Row) =>
-    row.query.data ? (names.get(row.query.data.operator.id) ?? row.query.data.operator.id) : '\uffff';
-  const timeOf = (row: Row) => (row.query.data ? ranAt(row.query.data) : '\uffff');
-  const sorted = [...rows].sort((a, b) =>
+  const resultOf = (entry: ResultEntry) => (entry.kind === 'result' ? entry.result : undefined);
+  const nameOf = (entry: ResultEntry) => {
+    const result = resultOf(entry);
+    return result ? (names.get(result.operator.id) ?? result.operator.id) : '\uffff';
+  };
+  const timeOf = (entry: ResultEntry) => {
+    const result = resultOf(entry);
+    return result ? ranAt(result) : '\uffff';
+  };
+  const sorted = [...entries].sort((a, b) =>
     sort === 'operator'
       ? nameOf(a).localeCompare(nameOf(b)) || timeOf(a).localeCompare(timeOf(b))
       : timeOf(a).localeCompare(timeOf(b)),
   );
-  const unknownSelection = selectedId !== null && !ids.includes(selectedId);
+  const settled = list.isSuccess || list.isError;
+  // A link to a result this conversation does not have is explained; a value that could not be a
+  // result ID at all is ignored.
+  const unknownSelection =
+    settled && selectedId !== null && isId('operatorResult', selectedId) && !entries.some((entry) => entry.id === selectedId);
+  const listFailure = list.isError ? describeError(list.error, 'operator result') : null;
 
   return (
     <section
@@ -171,9 +218,9 @@ export function ResultsPanel({
     >
       <div className="flex flex-wrap items-center justify-between gap-2 p-4 pb-2">
         <h2 id="results-heading" className="text-base font-semibold text-slate-950 dark:text-white">
-          Operator results <span className="font-normal text-slate-600 dark:text-slate-400">({ids.length})</span>
+          Operator results <span className="font-normal text-slate-600 dark:text-slate-400">({entries.length})</span>
         </h2>
-        {ids.length > 1 && (
+        {entries.length > 1 && (
           <span className="flex items-center gap-2 text-xs">
             <label htmlFor={sortId} className="text-slate-700 dark:text-slate-300">
               Sort by
@@ -191,33 +238,64 @@ export function ResultsPanel({
         )}
       </div>
       {unknownSelection && (
-        <p
-          role="status"
-          className="mx-4 mb-2 rounded-md bg-amber-50 p-2 text-xs text-amber-950 dark:bg-amber-950/60 dark:text-amber-100"
-        >
+        <p role="status" className={notice}>
           The link selects result <code className="break-all">{selectedId}</code>, which this conversation does not list.
         </p>
       )}
-      {ids.length === 0 ? (
-        <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-400">
-          No language operator has produced a result for this conversation.
+      {listFailure && (
+        <div role="status" className={notice}>
+          <p>
+            <strong>{listFailure.title}.</strong> The results could not be listed in one request
+            {entries.length > 0 ? ', so each is fetched on its own.' : '.'}
+          </p>
+          {listFailure.retry && (
+            <Button className="mt-2" onClick={() => void list.refetch()} disabled={list.isFetching}>
+              Retry
+            </Button>
+          )}
+        </div>
+      )}
+      {unlistedCount > 0 && (
+        <p role="note" className={notice}>
+          {unlistedCount === 1 ? 'One result' : `${unlistedCount} results`} of this conversation{' '}
+          {unlistedCount === 1 ? 'is' : 'are'} missing from its own list of results; {unlistedCount === 1 ? 'it is' : 'they are'}{' '}
+          shown too, marked {'\u201cNot listed\u201d'}.
         </p>
+      )}
+      {entries.length === 0 ? (
+        list.isPending ? (
+          <ul aria-busy="true" className="border-t border-slate-200 dark:border-slate-700">
+            <PendingRow id={null} query={list} />
+          </ul>
+        ) : list.isSuccess ? (
+          <p className="px-4 pb-4 text-sm text-slate-600 dark:text-slate-400">
+            No language operator has produced a result for this conversation.
+          </p>
+        ) : null
       ) : (
         <>
           <p className="px-4 pb-2 text-xs text-slate-600 dark:text-slate-400">
             Select a result to highlight the messages it rests on.
           </p>
           <ul className="divide-y divide-slate-200 border-t border-slate-200 dark:divide-slate-700 dark:border-slate-700">
-            {sorted.map((row) => (
-              <ResultRow
-                key={row.id}
-                row={row}
-                name={row.query.data ? names.get(row.query.data.operator.id) : undefined}
-                selected={row.id === selectedId}
-                evidence={row.query.data ? evidenceFor(row.query.data) : undefined}
-                onSelect={onSelect}
-              />
-            ))}
+            {sorted.map((entry) =>
+              entry.kind === 'result' ? (
+                <ResultRow
+                  key={entry.id}
+                  result={entry.result}
+                  unlisted={entry.unlisted}
+                  name={names.get(entry.result.operator.id)}
+                  selected={entry.id === selectedId}
+                  evidence={evidenceFor(entry.result)}
+                  references={entry.id === selectedId ? referencesFor(entry.result) : null}
+                  onSelect={onSelect}
+                />
+              ) : entry.kind === 'unopenable' ? (
+                <UnopenableRow key={entry.id} id={entry.id} />
+              ) : (
+                <PendingRow key={entry.id} id={entry.id} query={entry.query} />
+              ),
+            )}
           </ul>
         </>
       )}
