@@ -249,6 +249,51 @@ describe('results panel: sorting', () => {
   });
 });
 
+describe('results panel: one request for a conversation\u2019s results', () => {
+  it('lists the results once, and fetches on its own only the one the list did not return', async () => {
+    const requests: string[] = [];
+    const record = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname.startsWith('/api/v3/OperatorResults')) requests.push(url.pathname + url.search);
+    };
+    server.events.on('request:start', record);
+    try {
+      const { panel } = await openPanel(aiHandoff, { timeout: 5000 });
+      await rowButton(qaId, 'Agent script adherence');
+      await within(panel).findByText('No operator result with this ID in this account');
+      expect(requests).toEqual([
+        `/api/v3/OperatorResults?conversationId=${aiHandoff.id}&pageSize=1000`,
+        `/api/v3/OperatorResults/${missingOperatorResultId}`,
+      ]);
+    } finally {
+      server.events.removeListener('request:start', record);
+    }
+  });
+
+  it('follows the list\u2019s page tokens to the end', async () => {
+    const pages: string[] = [];
+    server.use(
+      http.get(RESULTS_LIST_API, ({ request }) => {
+        const token = new URL(request.url).searchParams.get('pageToken');
+        pages.push(token ?? '(first)');
+        const mine = operatorResults.filter((result) => result.conversationId === aiHandoff.id);
+        const items = token === null ? mine.slice(0, 2) : mine.slice(2);
+        const meta = { key: 'items', pageSize: items.length, ...(token === null ? { nextToken: 'page 2/2 &=' } : {}) };
+        return HttpResponse.json({ items, meta });
+      }),
+    );
+    const { panel } = await openPanel(aiHandoff, { timeout: 5000 });
+    for (const [id, name] of [
+      [summaryId, 'Conversation summary'],
+      [qaId, 'Agent script adherence'],
+    ] as const) {
+      await rowButton(id, name);
+    }
+    expect(pages).toEqual(['(first)', 'page 2/2 &=']);
+    expect(within(panel).getAllByRole('link', { name: /^Full result: / })).toHaveLength(4);
+  });
+});
+
 describe('results panel: request concurrency', () => {
   it(`never has more than ${RESULT_FETCH_CONCURRENCY} operator-result requests in flight`, async () => {
     const ids = [
