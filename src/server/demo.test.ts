@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { askTwilio, twilioAnswer } from '../../tests/ask-twilio';
 import { KNOWN_OUTPUT_FORMATS } from '../api/operator-result';
 import { serverStatusSchema } from '../api/status';
+import { benchConversation, benchConversationId } from '../mocks/fixtures/bench-conversations';
 import { DEMO_ACCOUNT } from '../mocks/fixtures/builders';
 import { demoSamples, seedConversation } from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
 import { loadConfig } from './config';
+import { demoHandlers } from './demo';
 import { buildServer } from './server';
 
 const server = buildServer(loadConfig({}), { log: () => {} });
@@ -95,5 +98,19 @@ describe('demo mode: operator results', () => {
     const { response, body } = await get(`/api/v3/OperatorResults/${missingOperatorResultId}`);
     expect(response.status).toBe(404);
     expect(body).toMatchObject({ code: 20404, httpStatusCode: 404 });
+  });
+});
+
+describe('demo mode: the benchmark\u2019s long chats', () => {
+  const path = `/v3/Conversations/${benchConversationId(100)}`;
+
+  it('are not served by default', async () => {
+    expect((await askTwilio(demoHandlers({ benchConversations: false }), path))?.status).toBe(404);
+  });
+
+  it('are served with DEMO_BENCH_CONVERSATIONS=1, in front of the drills and the samples', async () => {
+    const handlers = demoHandlers({ benchConversations: true });
+    expect(await twilioAnswer(handlers, path)).toEqual({ status: 200, body: benchConversation(benchConversationId(100)) });
+    expect((await twilioAnswer(handlers, `/v3/Conversations/${seedConversation.id}`)).body).toEqual(seedConversation);
   });
 });
