@@ -59,7 +59,16 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/api/**/*.test.ts', 'src/server/**/*.test.ts', 'src/mocks/**/*.test.ts', 'src/lib/**/*.test.ts'],
+          // Times render in UTC so assertions do not depend on the machine's zone.
+          env: { TZ: 'UTC' },
+          // Everything that needs no DOM, the pure helpers of the features (their *.test.ts) included.
+          include: [
+            'src/api/**/*.test.ts',
+            'src/server/**/*.test.ts',
+            'src/mocks/**/*.test.ts',
+            'src/lib/**/*.test.ts',
+            'src/features/**/*.test.ts',
+          ],
           setupFiles: ['tests/setup-fail-on-console.ts'],
         },
       },
@@ -72,7 +81,7 @@ export default defineConfig({
           env: { TZ: 'UTC' },
           // jsdom is slow with a whole 2,000-message transcript; a generous bound, not a speed claim.
           testTimeout: 20_000,
-          include: ['src/app/**/*.test.tsx', 'src/features/**/*.test.{ts,tsx}', 'src/components/**/*.test.tsx'],
+          include: ['src/app/**/*.test.tsx', 'src/features/**/*.test.tsx', 'src/components/**/*.test.tsx'],
           setupFiles: ['tests/setup-fail-on-console.ts', 'tests/setup-dom.ts'],
         },
       },

@@ -55,7 +55,7 @@ const BFF_CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 256, 4096);
  * load is answered from its cache: the figures are about the viewer, not about how fast the demo's
  * in-process fake Twilio parses megabytes of JSON. Each run's Server-Timing proves it (see below).
  */
-const PAGE_SERVER_ENV = { UPSTREAM_CACHE_MS: '60000' };
+const PAGE_SERVER_ENV = { UPSTREAM_CACHE_MS: '60000', DEMO_BENCH_CONVERSATIONS: '1' };
 /** How often one run may be repeated because its cache entry had just expired (its upstream wait was ≥ UPSTREAM_CALL_MS). */
 const CACHE_MISS_RETRIES = 3;
 

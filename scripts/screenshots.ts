@@ -33,7 +33,7 @@ const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1366, hei
 
 async function main() {
   mkdirSync(outDir, { recursive: true });
-  const server = await startServer();
+  const server = await startServer({ DEMO_BENCH_CONVERSATIONS: '1' });
   const browser = await launchChromium();
   try {
     const status = (await (await fetch(`${server.url}/api/status`)).json()) as { samples: Array<{ id: string; name: string }> };

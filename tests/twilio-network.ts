@@ -2,14 +2,14 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { TWILIO_INTELLIGENCE_BASE } from '../src/api/paths';
 import type { ServerStatus } from '../src/api/status';
-import { twilioHandlers } from '../src/mocks/handlers';
+import { handlers } from '../src/mocks/handlers';
 
 /**
  * The Twilio API faked at the network level for a server test file, with a record of every request
  * that reached it (cleared after each test): the real `twilioUpstream` is what calls it.
  */
 export function setupTwilioNetwork() {
-  const network = setupServer(...twilioHandlers);
+  const network = setupServer(...handlers);
   const upstreamRequests: Request[] = [];
   network.events.on('request:start', ({ request }) => {
     if (request.url.startsWith(TWILIO_INTELLIGENCE_BASE)) upstreamRequests.push(request);

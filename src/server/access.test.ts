@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { emulatedUpstream } from '../../tests/in-process-twilio';
 import type { ServerStatus } from '../api/status';
 import { seedConversation } from '../mocks/fixtures/conversations';
-import { emulatorUpstream } from '../mocks/emulator-upstream';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { safeNext, sameSecret, SESSION_COOKIE, sessionValue } from './access';
 import { createApp } from './app';
@@ -12,7 +12,7 @@ const api = `/api/v3/Conversations/${seedConversation.id}`;
 
 function appWith(accessToken: string | null) {
   return createApp({
-    upstream: emulatorUpstream,
+    upstream: emulatedUpstream,
     status,
     log: () => {},
     accessToken,

@@ -91,6 +91,7 @@ describe('loadConfig', () => {
     ['PORT', '80.5'],
     ['UPSTREAM_TIMEOUT_MS', '10'],
     ['UPSTREAM_TIMEOUT_MS', 'soon'],
+    ['DEMO_BENCH_CONVERSATIONS', 'yes'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(configError({ [name]: value }).message).toContain(name);
   });
@@ -225,5 +226,11 @@ describe('who may connect', () => {
     expect(loadConfig({}).upstreamCacheMs).toBe(3000);
     expect(loadConfig({ UPSTREAM_CACHE_MS: '0' }).upstreamCacheMs).toBe(0);
     expect(() => loadConfig({ UPSTREAM_CACHE_MS: '600000' })).toThrow(/UPSTREAM_CACHE_MS/);
+  });
+
+  it('serves the benchmark\u2019s long chats in demo mode only when DEMO_BENCH_CONVERSATIONS=1', () => {
+    expect(loadConfig({}).demoBenchConversations).toBe(false);
+    expect(loadConfig({ DEMO_BENCH_CONVERSATIONS: '0' }).demoBenchConversations).toBe(false);
+    expect(loadConfig({ DEMO_BENCH_CONVERSATIONS: '1' }).demoBenchConversations).toBe(true);
   });
 });

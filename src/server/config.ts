@@ -17,6 +17,7 @@ const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(120_000)), 10_000),
   UPSTREAM_CACHE_MS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(60_000)), 3_000),
   VIEWER_ACCESS_TOKEN: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters long'))),
+  DEMO_BENCH_CONVERSATIONS: z._default(z.enum(['0', '1']), '0'),
 });
 
 export type Credentials =
@@ -34,6 +35,8 @@ export type Config = {
   upstreamCacheMs: number;
   /** When set, every page and API route asks for it (cookie after sign-in, or a bearer header). */
   accessToken: string | null;
+  /** Demo mode also serves the benchmark's long chats (src/mocks/bench-handlers.ts). */
+  demoBenchConversations: boolean;
 };
 
 export class ConfigError extends Error {
@@ -68,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     upstreamCacheMs: e.UPSTREAM_CACHE_MS,
     accessToken: e.VIEWER_ACCESS_TOKEN ?? null,
+    demoBenchConversations: e.DEMO_BENCH_CONVERSATIONS === '1',
     region: e.TWILIO_REGION,
     edge: e.TWILIO_EDGE,
   };

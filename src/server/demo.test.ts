@@ -1,10 +1,22 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { askTwilio, twilioAnswer } from '../../tests/ask-twilio';
 import { KNOWN_OUTPUT_FORMATS } from '../api/operator-result';
 import { serverStatusSchema } from '../api/status';
+import { benchConversation, benchConversationId } from '../mocks/fixtures/bench-conversations';
 import { DEMO_ACCOUNT } from '../mocks/fixtures/builders';
-import { demoSamples, seedConversation } from '../mocks/fixtures/conversations';
+import {
+  activeCall,
+  aiHandoff,
+  demoSamples,
+  longChat,
+  seedConversation,
+  smsThread,
+  unusualData,
+  whatsappOrder,
+} from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
 import { loadConfig } from './config';
+import { demoHandlers } from './demo';
 import { buildServer } from './server';
 
 const server = buildServer(loadConfig({}), { log: () => {} });
@@ -25,29 +37,67 @@ describe('demo mode: /api/status', () => {
     expect(body.region).toBeNull();
   });
 
-  it('lists the samples in display order, the seed conversation first', async () => {
+  it('lists the samples in display order, the seed conversation first, each summed up', async () => {
     const { body } = await get('/api/status');
-    const samples = body.samples as Array<{
-      id: string;
-      name: string | null;
-      blurb: string;
-      channels: string[];
-      status: string;
-      messageCount: number;
-    }>;
-    expect(samples[0]?.id).toBe(seedConversation.id);
-    expect(samples.map((s) => s.id)).toEqual(demoSamples.map((s) => s.conversation.id));
-    for (const [index, sample] of samples.entries()) {
-      const { conversation, blurb } = demoSamples[index]!;
-      expect(sample).toEqual({
-        id: conversation.id,
-        name: conversation.name ?? null,
-        blurb,
-        channels: conversation.channels,
-        status: conversation.status,
-        messageCount: conversation.communications.length,
-      });
-    }
+    expect(body.samples).toEqual([
+      {
+        id: seedConversation.id,
+        name: 'Customer Support Call - Order #12345',
+        blurb: 'The example from Twilio\u2019s API reference: a short voice support call.',
+        channels: ['VOICE'],
+        status: 'CLOSED',
+        messageCount: 3,
+      },
+      {
+        id: aiHandoff.id,
+        name: 'Refund request handed from AI agent to billing',
+        blurb: 'A chat where an AI agent hands off to a human agent; three participants, five operator results.',
+        channels: ['CHAT'],
+        status: 'CLOSED',
+        messageCount: 10,
+      },
+      {
+        id: smsThread.id,
+        name: 'Appointment reschedule by SMS',
+        blurb: 'An SMS thread that spans two days.',
+        channels: ['SMS'],
+        status: 'INACTIVE',
+        messageCount: 8,
+      },
+      {
+        id: whatsappOrder.id,
+        name: 'WhatsApp: where is my order?',
+        blurb: 'A WhatsApp conversation with an AI agent.',
+        channels: ['WHATSAPP'],
+        status: 'CLOSED',
+        messageCount: 7,
+      },
+      {
+        id: activeCall.id,
+        name: 'Internet outage (call in progress)',
+        blurb: 'A call that is still in progress.',
+        channels: ['VOICE'],
+        status: 'ACTIVE',
+        messageCount: 7,
+      },
+      {
+        id: unusualData.id,
+        // A conversation without a name is listed with null, not left out.
+        name: null,
+        blurb: 'Missing names, an unknown participant, an empty message and unknown channel values.',
+        channels: ['EMAIL', 'VIDEO'],
+        status: 'CLOSED',
+        messageCount: 6,
+      },
+      {
+        id: longChat.id,
+        name: 'Platform support chat (2,000 messages)',
+        blurb: 'A long chat of 2,000 messages over several days.',
+        channels: ['CHAT'],
+        status: 'CLOSED',
+        messageCount: 2000,
+      },
+    ]);
   });
 
   it('contains no auth token and not the full account SID', async () => {
@@ -95,5 +145,19 @@ describe('demo mode: operator results', () => {
     const { response, body } = await get(`/api/v3/OperatorResults/${missingOperatorResultId}`);
     expect(response.status).toBe(404);
     expect(body).toMatchObject({ code: 20404, httpStatusCode: 404 });
+  });
+});
+
+describe('demo mode: the benchmark\u2019s long chats', () => {
+  const path = `/v3/Conversations/${benchConversationId(100)}`;
+
+  it('are not served by default', async () => {
+    expect((await askTwilio(demoHandlers({ benchConversations: false }), path))?.status).toBe(404);
+  });
+
+  it('are served with DEMO_BENCH_CONVERSATIONS=1, in front of the drills and the samples', async () => {
+    const handlers = demoHandlers({ benchConversations: true });
+    expect(await twilioAnswer(handlers, path)).toEqual({ status: 200, body: benchConversation(benchConversationId(100)) });
+    expect((await twilioAnswer(handlers, `/v3/Conversations/${seedConversation.id}`)).body).toEqual(seedConversation);
   });
 });

@@ -1,15 +1,26 @@
+import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
+import { benchHandlers } from '../mocks/bench-handlers';
+import { drillHandlers } from '../mocks/drill-handlers';
 import { DEMO_ACCOUNT } from '../mocks/fixtures/builders';
-import { twilioHandlers } from '../mocks/handlers';
+import { handlers } from '../mocks/handlers';
 import type { Credentials } from './config';
+
+/**
+ * What the demo's Twilio answers: the drills (home page, "Error states and edge cases") in front of
+ * the happy path, and the benchmark's long chats in front of both when asked for.
+ */
+export function demoHandlers({ benchConversations }: { benchConversations: boolean }): RequestHandler[] {
+  return [...(benchConversations ? benchHandlers : []), ...drillHandlers, ...handlers];
+}
 
 /**
  * Demo mode runs the real server code against a fake Twilio network: the same MSW handlers the
  * tests use intercept the `twilio` library's HTTPS requests inside this process
  * (see docs/decisions/0003-demo-mode-fakes-the-network.md).
  */
-export function startDemoNetwork(): { close(): void } {
-  const network = setupServer(...twilioHandlers);
+export function startDemoNetwork(options: { benchConversations: boolean }): { close(): void } {
+  const network = setupServer(...demoHandlers(options));
   network.listen({ onUnhandledRequest: 'bypass' });
   return network;
 }

@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestHandler } from 'msw';
+import { inProcessUpstream } from '../../tests/in-process-twilio';
+import { failingOperatorLookup } from '../mocks/drill-handlers';
 import { aiHandoff, seedConversation } from '../mocks/fixtures/conversations';
 import { operatorResults } from '../mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../mocks/fixtures/operators';
-import { emulatorUpstream } from '../mocks/emulator-upstream';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
+import { handlers } from '../mocks/handlers';
 import { createApp, MAX_PAGE_TOKEN_LENGTH } from './app';
 
 const status = plainDemoStatus;
 
-function setup(ttlMs = 60_000) {
+/** The app over the emulated Twilio, with `twilio` handlers in front of it; `calls` lists what reached Twilio. */
+function setup(ttlMs = 60_000, twilio: RequestHandler[] = []) {
   const calls: string[] = [];
   let clock = 1_000_000;
+  const upstream = inProcessUpstream(() => [...twilio, ...handlers]);
   const app = createApp({
-    upstream: { get: (path) => (calls.push(path), emulatorUpstream.get(path)) },
+    upstream: { get: (path) => (calls.push(path), upstream.get(path)) },
     status,
     log: () => {},
     operatorCacheTtlMs: ttlMs,
@@ -39,7 +44,7 @@ describe('GET /api/v3/ControlPlane/Operators/:id', () => {
   });
 
   it('does not cache a failed lookup', async () => {
-    const { calls, get } = setup();
+    const { calls, get } = setup(60_000, [failingOperatorLookup]);
     expect((await get(`/api/v3/ControlPlane/Operators/${operatorWithFailingLookup}`)).status).toBe(500);
     expect((await get(`/api/v3/ControlPlane/Operators/${operatorWithFailingLookup}`)).status).toBe(500);
     expect(calls).toHaveLength(2);

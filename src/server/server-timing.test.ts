@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { emulatedUpstream } from '../../tests/in-process-twilio';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { operatorResults } from '../mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../mocks/fixtures/operators';
-import { emulatorUpstream } from '../mocks/emulator-upstream';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { createApp, serverTimingHeader } from './app';
 import { UpstreamUnavailable, type Upstream } from './upstream-contract';
@@ -16,7 +16,7 @@ const WELL_FORMED = /^upstream;dur=(\d+(?:\.\d{1,2})?), app;dur=(\d+(?:\.\d{1,2}
 const slowUpstream: Upstream = {
   get: async (path) => {
     await new Promise((resolve) => setTimeout(resolve, UPSTREAM_DELAY_MS));
-    return emulatorUpstream.get(path);
+    return emulatedUpstream.get(path);
   },
 };
 

@@ -12,7 +12,7 @@ export type Server = { app: Hono; status: ServerStatus; close(): void };
 
 export function buildServer(config: Config, options: { spaRoot?: string; log?: Logger } = {}): Server {
   const demo = config.mode === 'demo';
-  const network = demo ? startDemoNetwork() : null;
+  const network = demo ? startDemoNetwork({ benchConversations: config.demoBenchConversations }) : null;
   const credentials = config.credentials ?? DEMO_CREDENTIALS;
   const upstream = coalescingUpstream(
     twilioUpstream({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emulatorUpstream } from '../mocks/emulator-upstream';
+import { emulatedUpstream } from '../../tests/in-process-twilio';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { createApp } from './app';
@@ -33,7 +33,7 @@ writeFileSync(join(root, 'assets', 'index-1.js'), SCRIPT);
 writeFileSync(join(root, 'assets', 'index-1.js.gz'), gzipSync(SCRIPT));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const app = createApp({ upstream: emulatorUpstream, status: plainDemoStatus, log: () => {}, serveSpa: spaServer(root) });
+const app = createApp({ upstream: emulatedUpstream, status: plainDemoStatus, log: () => {}, serveSpa: spaServer(root) });
 
 const conversationPath = `/conversations/${seedConversation.id}`;
 const linksIn = (html: string) => html.match(/<link [^>]*>/g) ?? [];

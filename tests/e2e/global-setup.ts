@@ -13,8 +13,9 @@ export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html') || !existsSync('dist-server/main.js')) {
     throw new Error('No production build: run `npm run build` before the end-to-end tests (npm test does).');
   }
-  // A short upstream timeout, so the drill where Twilio never answers ends quickly.
-  const server = await startServer({ UPSTREAM_TIMEOUT_MS: '1500' });
+  // A short upstream timeout, so the drill where Twilio never answers ends quickly; the long chats
+  // for tests/e2e/long-conversation.test.ts.
+  const server = await startServer({ UPSTREAM_TIMEOUT_MS: '1500', DEMO_BENCH_CONVERSATIONS: '1' });
   project.provide('baseUrl', server.url);
   return async () => {
     await server.stop();

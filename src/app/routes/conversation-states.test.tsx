@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activeCall, longChat, seedConversation, smsThread } from '../../mocks/fixtures/conversations';
 import { server } from '../../../tests/bff-in-process';
 import { restoreClipboardAfterEach, stubClipboard } from '../../../tests/dom-stubs';
 import { errorBody as apiErrorBody } from '../../api/error';
+import { twilioError, TWILIO_V3 } from '../../mocks/twilio-http';
 import { renderApp } from '../../../tests/render-app';
 
 const seedPath = `/conversations/${seedConversation.id}`;
@@ -26,6 +27,17 @@ function answerConversations(respond: (attempt: number) => Response) {
   return counter;
 }
 
+/** Counts the page's conversation requests, letting each through to the BFF. */
+function countConversationRequests() {
+  const counter = { requests: 0 };
+  server.use(
+    http.get(CONVERSATION_API, () => {
+      counter.requests += 1;
+    }),
+  );
+  return counter;
+}
+
 /** Every error state keeps the page's h1, says what happened and offers a way out. */
 async function expectErrorState(title: string, { retry }: { retry: boolean }) {
   const heading = await screen.findByRole('heading', { level: 2, name: title });
@@ -39,6 +51,13 @@ async function expectErrorState(title: string, { retry }: { retry: boolean }) {
   return alert;
 }
 
+/**
+ * Rate-limit waits run on a fake clock that still moves (so the page renders and polls as usual):
+ * a test jumps over a wait with `vi.advanceTimersByTimeAsync` instead of sleeping through it.
+ */
+const useFakeClock = () => vi.useFakeTimers({ shouldAdvanceTime: true });
+afterEach(() => vi.useRealTimers());
+
 describe('conversation page: error states', () => {
   it.each([401, 403])('explains a %i as rejected credentials, without a Retry', async (status) => {
     answerConversations(() => HttpResponse.json(errorBody(status, 20003, 'Authentication Error - invalid username'), { status }));
@@ -50,11 +69,14 @@ describe('conversation page: error states', () => {
   });
 
   it('waits out a rate limit, says so, and shows the conversation when it passes', async () => {
-    const counter = answerConversations((attempt) =>
-      attempt === 1
-        ? HttpResponse.json(errorBody(429, 20429, 'Too Many Requests'), { status: 429, headers: { 'Retry-After': '1' } })
-        : HttpResponse.json(seedConversation),
+    useFakeClock();
+    // Twilio refuses the first request and asks for a second's wait; the retry reaches it as usual.
+    server.use(
+      http.get(`${TWILIO_V3}/Conversations/:id`, () => twilioError(429, 20429, 'Too Many Requests', { 'Retry-After': '1' }), {
+        once: true,
+      }),
     );
+    const counter = countConversationRequests();
     renderApp(seedPath);
     const notice = (await screen.findByRole('heading', { name: 'Twilio is rate-limiting requests' })).closest(
       '[role="alert"]',
@@ -62,13 +84,16 @@ describe('conversation page: error states', () => {
     expect(notice).toHaveTextContent(/Retrying (in 1 s|now)/);
     expect(notice).toHaveTextContent('(attempt 2 of 4)');
     expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+    expect(counter.requests).toBe(1);
 
+    await vi.advanceTimersByTimeAsync(1000);
     expect(await screen.findByRole('heading', { level: 1, name: seedName }, { timeout: 3000 })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Twilio is rate-limiting requests' })).not.toBeInTheDocument();
     expect(counter.requests).toBe(2);
   });
 
   it('counts down the wait it really makes when Twilio does not say how long to wait', async () => {
+    useFakeClock();
     const requestedAt: number[] = [];
     answerConversations((attempt) => {
       requestedAt.push(Date.now());
@@ -84,6 +109,7 @@ describe('conversation page: error states', () => {
     expect(notice).toHaveTextContent('(attempt 2 of 4)');
     expect.soft(notice).toHaveTextContent('Retrying in 1 s');
 
+    await vi.advanceTimersByTimeAsync(1000);
     expect(await screen.findByRole('heading', { level: 1, name: seedName }, { timeout: 3000 })).toBeInTheDocument();
     expect(requestedAt).toHaveLength(2);
     const waited = requestedAt[1]! - requestedAt[0]!;
@@ -92,6 +118,7 @@ describe('conversation page: error states', () => {
   });
 
   it('gives up on a rate limit after 4 requests in all, then offers a Retry', async () => {
+    useFakeClock();
     // The first wait lets the page mount while the request is still being retried.
     const counter = answerConversations((attempt) =>
       HttpResponse.json(errorBody(429, 20429, 'Too Many Requests'), {
@@ -101,6 +128,7 @@ describe('conversation page: error states', () => {
     );
     const { user } = renderApp(seedPath);
     expect(await screen.findByText(/\(attempt 2 of 4\)/)).toBeInTheDocument();
+    await vi.advanceTimersByTimeAsync(1000);
 
     // The notice and the final error share a title; the final one is the one with a Retry.
     await screen.findByRole('button', { name: 'Retry' }, { timeout: 3000 });
@@ -108,8 +136,8 @@ describe('conversation page: error states', () => {
     const alert = await expectErrorState('Twilio is rate-limiting requests', { retry: true });
     expect(alert).toHaveTextContent('Twilio still refused after 4 attempts.');
     expect(counter.requests).toBe(4);
-    // Nothing else is requested behind the user's back.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing else is requested behind the user's back, however long they wait (a minute is the longest wait).
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(counter.requests).toBe(4);
 
     server.resetHandlers();

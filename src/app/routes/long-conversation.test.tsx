@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { benchHandlers } from '../../mocks/bench-handlers';
 import { benchConversation, benchConversationId } from '../../mocks/fixtures/bench-conversations';
 import { activeCall } from '../../mocks/fixtures/conversations';
 import { ttid } from '../../mocks/fixtures/ttid';
@@ -15,6 +16,8 @@ const huge = benchConversation(benchConversationId(10_000))!;
 const small = benchConversation(benchConversationId(100))!;
 const hugeIds = huge.communications.map((c) => c.id);
 const { scrolledTo } = stubScrolling();
+// The emulated Twilio serves the benchmark's long chats only when asked to.
+beforeEach(() => server.use(...benchHandlers));
 
 async function open(path: string, name: string) {
   window.history.replaceState(null, '', path);

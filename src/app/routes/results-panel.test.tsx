@@ -7,6 +7,7 @@ import { RESULT_FETCH_CONCURRENCY } from '../../features/operator-results/api';
 import { resultRowId } from '../../features/operator-results/results-panel';
 import { activeCall, aiHandoff, longChat, seedConversation, smsThread, whatsappOrder } from '../../mocks/fixtures/conversations';
 import { missingOperatorResultId, OPERATORS, operatorResults } from '../../mocks/fixtures/operator-results';
+import { failingOperatorLookup } from '../../mocks/drill-handlers';
 import { operatorWithFailingLookup } from '../../mocks/fixtures/operators';
 import { server } from '../../../tests/bff-in-process';
 import { errorBody as apiErrorBody } from '../../api/error';
@@ -172,6 +173,7 @@ describe('results panel: rows', () => {
   });
 
   it('names an operator by its ID when its lookup fails, and the rest of the page is fine', async () => {
+    server.use(failingOperatorLookup);
     const { panel, queryClient } = await openPanel(smsThread);
     const [smsSummaryId, smsIntentId] = smsThread.operatorResultIds as [string, string];
     expect(fixture(smsIntentId).operator.id).toBe(operatorWithFailingLookup);
@@ -237,6 +239,7 @@ describe('results panel: sorting', () => {
   });
 
   it('sorts by when each result ran, and by the name shown when a lookup failed', async () => {
+    server.use(failingOperatorLookup);
     const { panel, user, queryClient } = await openPanel(smsThread);
     const [smsSummaryId, smsIntentId] = smsThread.operatorResultIds as [string, string];
     await rowButton(smsSummaryId, 'Conversation summary');
