@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './bff-in-process';
+
+// findBy* and waitFor give up after 3 s instead of 1 s: a whole page's first render in jsdom can
+// take over a second on a busy two-core machine. A wait that succeeds returns as soon as it can.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom has no layout, so no scrolling. The window remembers where it was scrolled to and says so
 // with a scroll event after the call, as browsers do; the page is taken to be tall enough for any

@@ -56,6 +56,20 @@ describe('useLiveViewState', () => {
     expect(result.current.view.query).toBe('webhook');
   });
 
+  it('clears the query even when the cleared text arrives while the URL is still taking the typed one', () => {
+    const { result } = renderLiveView('/c');
+    act(() => result.current.change({ query: 'refund' }));
+    act(() => {
+      // The URL is asked for ?q=refund, and before the router has rendered it, Esc clears the box.
+      vi.advanceTimersByTime(URL_FOLLOWS_TYPING_MS);
+      result.current.change({ query: '' });
+    });
+    expect(result.current.view.query).toBe('');
+    act(() => vi.advanceTimersByTime(URL_FOLLOWS_TYPING_MS));
+    expect(result.current.search).toBe('');
+    expect(result.current.view.query).toBe('');
+  });
+
   it('drops a query still waiting when the page goes', () => {
     const { result, unmount } = renderLiveView('/c');
     act(() => result.current.change({ query: 'refund' }));

@@ -70,18 +70,27 @@ export function useLiveViewState(): [ViewState, (change: ViewChange) => void] {
   // The URL's query now, and a change that starts from the URL now, for a timer set renders ago
   // (a `change` from back then would put back what the URL held then).
   const latest = useRef({ query: state.query, change });
+  // A query written to the URL that the router has not rendered yet: the URL's query-to-be.
+  const writing = useRef<string | null>(null);
   useEffect(() => {
     latest.current = { query: state.query, change };
   }, [state.query, change]);
+  useEffect(() => {
+    writing.current = null;
+  }, [state.query]);
   const liveChange = useCallback(
     ({ query: next, ...rest }: ViewChange) => {
       if (next !== undefined) {
-        const over = state.query;
+        // Typed over the URL's query, or over the one it is about to have: text typed while a
+        // write is on its way must not count as typed over the query that write replaces.
+        const over = writing.current ?? state.query;
         setTyped({ text: next, over });
         clearTimeout(pending.current);
         // Dropped if the URL has moved on meanwhile: that move is newer than the typing.
         pending.current = setTimeout(() => {
-          if (latest.current.query === over) latest.current.change({ query: next });
+          if ((writing.current ?? latest.current.query) !== over) return;
+          writing.current = next;
+          latest.current.change({ query: next });
         }, URL_FOLLOWS_TYPING_MS);
       }
       if (Object.keys(rest).length > 0) change(rest);
