@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { StorageLocation } from '../../config';
 
 export type Child = {
@@ -12,9 +13,12 @@ export type Child = {
   output(): string;
 };
 
+/** tsx's loader by absolute URL, so that a child can run TypeScript from any working directory. */
+export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
 /** Runs one of the scripts beside this file (TypeScript, through tsx) as a separate process. */
 export function runChild(script: string, location: StorageLocation, env: Record<string, string> = {}): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, fileURLToPath(new URL(script, import.meta.url))], {
     env: { ...process.env, ...env, TEST_LOCATION: JSON.stringify(location) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
