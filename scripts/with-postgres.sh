@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs a command with DATABASE_URL pointing at a throw-away PostgreSQL server:
 #   bash scripts/with-postgres.sh <command...>
-# The server listens on a loopback port, keeps its data in a temporary folder (fsync off: nothing
-# here must survive a power cut) and is stopped and deleted when the command ends, however it ends.
+# The server listens on a loopback port, keeps its data in a temporary folder (fsync off, since
+# nothing here must survive a power cut; WITH_POSTGRES_FSYNC=on for benchmarks) and is stopped and
+# deleted when the command ends, however it ends.
 # Debian's postgresql package is installed with apt when missing and this runs as root.
 # TEST_DATABASE_URL, when set, is used instead, and no server is started.
 set -euo pipefail
@@ -51,7 +52,7 @@ as_pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -E UTF8 --locale=C.UTF-8 \
 first_port="${PGPORT:-55432}"
 port="$first_port"
 until as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 60 \
-  -o "-p $port -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null 2>&1; do
+  -o "-p $port -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=${WITH_POSTGRES_FSYNC:-off} -c max_connections=200" start >/dev/null 2>&1; do
   # Port taken by another process: try the next one.
   if grep -q 'could not create any TCP/IP sockets' "$PGTMP/server.log" && ((port < first_port + 20)); then
     port=$((port + 1))

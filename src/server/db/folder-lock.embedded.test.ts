@@ -35,6 +35,18 @@ describe('one process per embedded database', () => {
 });
 
 describe('the data folder', () => {
+  it('is made on a first start, private, with the database in it, created and migrated', async () => {
+    const dataDir = join(location.dataDir, 'first-start');
+    const database = await openDatabase({ ...location, dataDir, folder: join(dataDir, 'live') });
+    try {
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(existsSync(join(dataDir, 'live', 'PG_VERSION'))).toBe(true);
+      expect(await database.db.selectFrom('notes').select('id').execute()).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('is made readable by its owner only', () => {
     const dataDir = join(location.dataDir, 'new', 'data');
     const umask = process.umask(0o000);

@@ -1,11 +1,13 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Migration } from 'kysely';
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 import type { StorageLocation } from '../config';
 import { prepareDataFolder, StorageRefused } from './data-folder';
 import { lockFolder } from './folder-lock';
 import { migrateToLatest } from './migrations';
+import { createEmbeddedFolder } from './new-folder';
 import type { Tables } from './tables';
 
 export type Database = {
@@ -35,6 +37,7 @@ async function openEmbedded(location: Extract<StorageLocation, { kind: 'embedded
   const lock = lockFolder(location.folder);
   let pglite: PGlite | undefined;
   try {
+    if (!existsSync(location.folder)) await createEmbeddedFolder(location.folder);
     pglite = await PGlite.create(location.folder);
     // One session only, so a session setting holds for every query.
     await pglite.exec(`SET search_path TO ${location.schema}`);

@@ -1,37 +1,27 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createEmbeddedFolder } from '../new-folder';
 
 /**
  * A new PGlite folder costs 5 to 6 s (initdb); opening a copy of one costs about 1 s. The storage
  * tests copy this empty, unmigrated folder, made once per PGlite version and kept under
- * node_modules/.cache. It is made in a child process: a process that ran initdb keeps several
- * hundred MB.
+ * node_modules/.cache.
  */
-export function embeddedTemplate(root = process.cwd()): string {
+export async function embeddedTemplate(root = process.cwd()): Promise<string> {
   const version = (
     JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }
   ).version;
   const cache = resolve(root, 'node_modules/.cache');
   const template = join(cache, `viewer-pglite-template-${version}`);
   if (existsSync(join(template, 'PG_VERSION'))) return template;
+  mkdirSync(cache, { recursive: true });
   const scratch = mkdtempSync(join(cache, 'pglite-template-'));
-  const folder = join(scratch, 'data');
-  const made = spawnSync(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create(${JSON.stringify(folder)}); await db.close();`,
-    ],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(`Could not make the PGlite template folder:\n${made.stderr}`);
   try {
+    await createEmbeddedFolder(join(scratch, 'data'));
     // Another test run may have made it meanwhile; either copy will do.
-    renameSync(folder, template);
-  } catch {
-    if (!existsSync(join(template, 'PG_VERSION'))) throw new Error(`Could not move the PGlite template into ${template}`);
+    renameSync(join(scratch, 'data'), template);
+  } catch (error) {
+    if (!existsSync(join(template, 'PG_VERSION'))) throw error;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

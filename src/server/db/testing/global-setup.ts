@@ -31,5 +31,5 @@ export default async function setup(project: TestProject) {
       await client.end().catch(() => {});
     }
   }
-  project.provide('embeddedTemplate', postgres ? '' : embeddedTemplate());
+  project.provide('embeddedTemplate', postgres ? '' : await embeddedTemplate());
 }
