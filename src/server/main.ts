@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { jsonLogger } from './app';
 import { ConfigError, loadConfig, readEnv } from './config';
 import { describeLocation, openStorage } from './db/storage';
+import { seedDemoReviews } from './demo-reviews';
 import { buildServer } from './server';
 
 function start() {
@@ -20,7 +21,10 @@ function start() {
   let listening!: () => void;
   // The pages do not need the database: it opens once the server listens (the first start of the
   // embedded database takes seconds), and GET /api/ready says when it is there.
-  const storage = openStorage(config.storage, { after: new Promise<void>((resolve) => (listening = resolve)) });
+  const storage = openStorage(config.storage, {
+    after: new Promise<void>((resolve) => (listening = resolve)),
+    seed: config.mode === 'demo' ? seedDemoReviews : undefined,
+  });
   const opening = performance.now();
   storage.opened.then(
     () =>

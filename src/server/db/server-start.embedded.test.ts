@@ -25,7 +25,12 @@ function startServer(dataDir: string) {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const until = async (done: () => boolean | Promise<boolean>, what: string) => {
     const deadline = Date.now() + 45_000;
-    while (!(await done())) {
+    // A request may meet a connection the server is closing (its event loop was busy): ask again.
+    while (
+      !(await Promise.resolve()
+        .then(done)
+        .catch(() => false))
+    ) {
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${what} did not happen:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

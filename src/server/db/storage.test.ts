@@ -23,7 +23,7 @@ describe('the storage a server opens in the background', () => {
     expect(await storage.readiness()).toEqual({ ready: true });
   });
 
-  it('is not ready when a migration is missing, saying which', async () => {
+  it('is not ready when a migration is missing, saying which, nor when the database cannot be reached', async () => {
     place = newTestLocation();
     storage = openStorage(place.location);
     const { db } = await storage.opened;
@@ -32,13 +32,7 @@ describe('the storage a server opens in the background', () => {
       ready: false,
       reason: 'The database is not up to date: migrations not applied: 0001-reviews.',
     });
-  });
-
-  it('is not ready when the database cannot be reached any more', async () => {
-    place = newTestLocation();
-    storage = openStorage(place.location);
-    const database = await storage.opened;
-    await database.db.destroy();
+    await db.destroy();
     const readiness = await storage.readiness();
     expect(readiness.ready).toBe(false);
     expect(!readiness.ready && readiness.reason).toMatch(/^The database cannot be reached \(.+\)\.$/);

@@ -31,6 +31,8 @@ export type StorageOptions = {
   /** Opening starts once this settles (the server listening), so that pages are served first. */
   after?: Promise<unknown>;
   open?: (location: StorageLocation) => Promise<Database>;
+  /** Run once the database is open and migrated, before it is ready (demo mode's example reviews). */
+  seed?: (db: Database['db']) => Promise<void>;
 };
 
 export function openStorage(
