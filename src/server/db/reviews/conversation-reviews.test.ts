@@ -68,6 +68,13 @@ describe('review status', () => {
       ok: false,
       problem: 'invalid',
     });
+    // A version that was never there: not found, and nothing written.
+    expect(await setReviewStatus(db, ana.id, 3, { conversationId: b, status: 'reviewed' })).toEqual({
+      ok: false,
+      problem: 'not_found',
+    });
+    expect(await reviewOfConversation(db, b)).toMatchObject({ status: 'not_reviewed', version: 0 });
+    expect(await historyOfConversation(db, b)).toEqual([]);
   });
 });
 

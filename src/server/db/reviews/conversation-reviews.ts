@@ -66,6 +66,8 @@ export async function setReviewStatus(
       .where('conversationId', '=', conversationId)
       .forUpdate()
       .executeTakeFirst();
+    // The writer had read a status that is no longer there (only possible after a restore): nothing is written.
+    if (!before && expectedVersion !== 0) return { ok: false, problem: 'not_found' };
     let after;
     if (!before) {
       after = await trx
@@ -90,9 +92,6 @@ export async function setReviewStatus(
         .where('conversationId', '=', conversationId)
         .returningAll()
         .executeTakeFirstOrThrow();
-    } else if (expectedVersion !== 0) {
-      // The writer had read a status that is no longer there; only possible after a restore.
-      return { ok: false, problem: 'not_found' };
     }
     await recordHistory(trx, {
       actorId: actor.id,
