@@ -21,6 +21,8 @@ function describe(issue: Issue): string {
       return issue.format === 'regex'
         ? `does not match ${String((issue as { pattern?: string }).pattern)}`
         : `not a valid ${issue.format}`;
+    case 'unrecognized_keys':
+      return `unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
     default:
       return issue.message;
   }

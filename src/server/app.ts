@@ -10,6 +10,8 @@ import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-
 import { apiPaths } from '../api/paths';
 import type { ServerStatus } from '../api/status';
 import { installAccessControl } from './access';
+import type { Readiness } from './db/storage';
+import { installHealthRoutes } from './health-routes';
 import { WARM_UP_SCRIPT_SOURCE } from './inline-script';
 import { TtlCache } from './ttl-cache';
 import { UpstreamUnavailable, type Upstream, type UpstreamResponse } from './upstream-contract';
@@ -32,6 +34,8 @@ export type AppOptions = {
   now?: () => number;
   /** When set, every page and API route requires it (see ./access.ts). */
   accessToken?: string | null;
+  /** Whether the database is reachable and migrated, for `GET /api/ready`. */
+  readiness?: () => Promise<Readiness>;
 };
 
 /** Headers from Twilio that a client needs to act on (rate limits) or to report a problem. */
@@ -106,6 +110,7 @@ export function createApp({
   operatorCacheTtlMs = 5 * 60_000,
   now = Date.now,
   accessToken = null,
+  readiness,
 }: AppOptions): Hono {
   const app = new Hono();
   // Time each request spent awaiting Twilio, keyed by the request itself so concurrent requests
@@ -133,6 +138,7 @@ export function createApp({
     }),
   );
 
+  installHealthRoutes(app, readiness);
   if (accessToken) installAccessControl(app, accessToken);
 
   app.use('/api/*', async (c, next) => {

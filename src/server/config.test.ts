@@ -234,3 +234,33 @@ describe('who may connect', () => {
     expect(loadConfig({ DEMO_BENCH_CONVERSATIONS: '1' }).demoBenchConversations).toBe(true);
   });
 });
+
+describe('storage', () => {
+  it('keeps reviews in .data under the working directory by default, a folder per mode', () => {
+    const demo = loadConfig({}).storage;
+    expect(demo).toEqual({
+      kind: 'embedded',
+      dataDir: join(process.cwd(), '.data'),
+      folder: join(process.cwd(), '.data', 'demo'),
+      schema: 'viewer_demo',
+    });
+    const live = loadConfig({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN, VIEWER_DATA_DIR: '/srv/viewer' }).storage;
+    expect(live).toEqual({ kind: 'embedded', dataDir: '/srv/viewer', folder: '/srv/viewer/live', schema: 'viewer' });
+  });
+
+  it('uses a PostgreSQL server with DATABASE_URL, a schema per mode', () => {
+    const url = 'postgres://viewer:pw@db.internal:5432/reviews';
+    expect(loadConfig({ DATABASE_URL: url }).storage).toEqual({ kind: 'server', url, schema: 'viewer_demo' });
+    expect(loadConfig({ DATABASE_URL: url, TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: TOKEN }).storage).toEqual({
+      kind: 'server',
+      url,
+      schema: 'viewer',
+    });
+  });
+
+  it.each(['mysql://u:hunter2@host/db', 'hunter2', 'postgres://'])('refuses DATABASE_URL=%s without repeating it', (url) => {
+    const error = configError({ DATABASE_URL: url });
+    expect(error.message).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    expect(error.message).not.toContain('hunter2');
+  });
+});

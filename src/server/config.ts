@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import * as z from 'zod/mini';
 import { summariseIssues } from '../api/issues';
@@ -18,7 +19,40 @@ const envSchema = z.object({
   UPSTREAM_CACHE_MS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(60_000)), 3_000),
   VIEWER_ACCESS_TOKEN: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters long'))),
   DEMO_BENCH_CONVERSATIONS: z._default(z.enum(['0', '1']), '0'),
+  VIEWER_DATA_DIR: z._default(z.string().check(z.trim(), z.minLength(1)), '.data'),
+  // The message never repeats the value: it holds a password.
+  DATABASE_URL: z.optional(
+    z
+      .string()
+      .check(z.refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL (postgres://user:password@host:5432/database)')),
+  ),
 });
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where reviews are kept. Demo and live data never share a database: the embedded one uses a
+ * folder per mode, a PostgreSQL server a schema per mode (see docs/decisions/0011-storage.md).
+ */
+export type StorageLocation =
+  { kind: 'embedded'; dataDir: string; folder: string; schema: string } | { kind: 'server'; url: string; schema: string };
+
+/** The schema that holds the app's tables, in either kind of database. */
+export const STORAGE_SCHEMAS = { live: 'viewer', demo: 'viewer_demo' } as const;
+
+function storageLocation(mode: 'live' | 'demo', dataDir: string, databaseUrl: string | undefined): StorageLocation {
+  const schema = STORAGE_SCHEMAS[mode];
+  if (databaseUrl) return { kind: 'server', url: databaseUrl, schema };
+  const absolute = resolve(dataDir);
+  return { kind: 'embedded', dataDir: absolute, folder: join(absolute, mode), schema };
+}
 
 export type Credentials =
   | { kind: 'authToken'; accountSid: string; authToken: string }
@@ -37,6 +71,7 @@ export type Config = {
   accessToken: string | null;
   /** Demo mode also serves the benchmark's long chats (src/mocks/bench-handlers.ts). */
   demoBenchConversations: boolean;
+  storage: StorageLocation;
 };
 
 export class ConfigError extends Error {
@@ -76,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     edge: e.TWILIO_EDGE,
   };
 
+  const storage = (mode: 'live' | 'demo') => storageLocation(mode, e.VIEWER_DATA_DIR, e.DATABASE_URL);
+
   if (e.TWILIO_API_KEY || e.TWILIO_API_SECRET) {
     if (!e.TWILIO_API_KEY || !e.TWILIO_API_SECRET || !e.TWILIO_ACCOUNT_SID) {
       throw new ConfigError('API key credentials need all three of TWILIO_API_KEY, TWILIO_API_SECRET and TWILIO_ACCOUNT_SID.');
@@ -83,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     return {
       ...base,
       mode: 'live',
+      storage: storage('live'),
       credentials: { kind: 'apiKey', accountSid: e.TWILIO_ACCOUNT_SID, apiKey: e.TWILIO_API_KEY, apiSecret: e.TWILIO_API_SECRET },
     };
   }
@@ -95,10 +133,11 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     return {
       ...base,
       mode: 'live',
+      storage: storage('live'),
       credentials: { kind: 'authToken', accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN },
     };
   }
-  return { ...base, mode: 'demo', credentials: null };
+  return { ...base, mode: 'demo', storage: storage('demo'), credentials: null };
 }
 
 /** Only this machine can reach a server bound to one of these. */

@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { jsonLogger } from './app';
 import { ConfigError, loadConfig, readEnv } from './config';
+import { describeLocation, openStorage } from './db/storage';
+import { seedDemoReviews } from './demo-reviews';
 import { buildServer } from './server';
 
 function start() {
@@ -16,9 +18,34 @@ function start() {
     throw error;
   }
 
+  let listening!: () => void;
+  // The pages do not need the database: it opens once the server listens (the first start of the
+  // embedded database takes seconds), and GET /api/ready says when it is there.
+  const storage = openStorage(config.storage, {
+    after: new Promise<void>((resolve) => (listening = resolve)),
+    seed: config.mode === 'demo' ? seedDemoReviews : undefined,
+  });
+  const opening = performance.now();
+  storage.opened.then(
+    () =>
+      jsonLogger({
+        level: 'info',
+        event: 'database_ready',
+        ms: Math.round(performance.now() - opening),
+        message: `Reviews are kept in the ${describeLocation(config.storage)}`,
+      }),
+    (error: unknown) => {
+      // Nothing was changed; a server that cannot keep reviews says why and stops.
+      const message = error instanceof Error ? error.message : String(error);
+      jsonLogger({ level: 'error', event: 'database_failed', message });
+      process.stderr.write(`The database could not be opened: ${message}\n`);
+      process.exit(1);
+    },
+  );
+
   // Built to dist-server/main.js; the SPA is built to dist/.
   const spaRoot = fileURLToPath(new URL('../dist', import.meta.url));
-  const server = buildServer(config, { spaRoot });
+  const server = buildServer(config, { spaRoot, storage });
   const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
     const source =
       config.mode === 'demo'
@@ -33,11 +60,12 @@ function start() {
       mode: config.mode,
       message: `Conversation viewer on ${url} using ${source}`,
     });
+    listening();
   });
 
   const stop = () => {
     server.close();
-    http.close(() => process.exit(0));
+    http.close(() => void storage.close().finally(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -3,6 +3,7 @@ import type { ServerStatus } from '../api/status';
 import { createApp, jsonLogger, type Logger } from './app';
 import { coalescingUpstream } from './coalescing-upstream';
 import { accountSidPrefix, type Config } from './config';
+import type { Storage } from './db/storage';
 import { DEMO_CREDENTIALS, startDemoNetwork } from './demo';
 import { spaServer } from './spa';
 import { demoDrills, demoSampleSummaries } from './demo-samples';
@@ -10,7 +11,7 @@ import { twilioUpstream } from './upstream';
 
 export type Server = { app: Hono; status: ServerStatus; close(): void };
 
-export function buildServer(config: Config, options: { spaRoot?: string; log?: Logger } = {}): Server {
+export function buildServer(config: Config, options: { spaRoot?: string; log?: Logger; storage?: Storage } = {}): Server {
   const demo = config.mode === 'demo';
   const network = demo ? startDemoNetwork({ benchConversations: config.demoBenchConversations }) : null;
   const credentials = config.credentials ?? DEMO_CREDENTIALS;
@@ -41,6 +42,7 @@ export function buildServer(config: Config, options: { spaRoot?: string; log?: L
     serveSpa: options.spaRoot ? spaServer(options.spaRoot) : undefined,
     log: options.log ?? jsonLogger,
     accessToken: config.accessToken,
+    readiness: options.storage?.readiness,
   });
   return { app, status, close: () => network?.close() };
 }

@@ -131,9 +131,14 @@ function expectSecurityHeaders(answers: Answer[]) {
 
 /**
  * The log: one JSON object a line. The first says where the server listens; its `message` is the
- * line meant for a person ("Conversation viewer on http://… using …").
+ * line meant for a person ("Conversation viewer on http://… using …"). One says when the database is
+ * open (`database_ready`); the entries are the rest.
  */
-function logLines(server: RunningServer): { banner: string; entries: Array<Record<string, unknown>> } {
+function logLines(server: RunningServer): {
+  banner: string;
+  database: Record<string, unknown> | undefined;
+  entries: Array<Record<string, unknown>>;
+} {
   const all = server
     .output()
     .split('\n')
@@ -148,9 +153,10 @@ function logLines(server: RunningServer): { banner: string; entries: Array<Recor
       expect(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed), `not a JSON object: ${line}`).toBe(true);
       return parsed as Record<string, unknown>;
     });
-  const [first, ...entries] = all;
+  const [first, ...rest] = all;
   expect(first).toMatchObject({ level: 'info', event: 'listening', url: server.url });
-  return { banner: String(first?.message), entries };
+  const database = rest.find((entry) => entry.event === 'database_ready');
+  return { banner: String(first?.message), database, entries: rest.filter((entry) => entry !== database) };
 }
 
 function expectStatuses(answers: Answer[]) {
@@ -263,8 +269,12 @@ describe('demo mode logs', () => {
   });
 
   it('are one JSON object a line, one per API request', () => {
-    const { banner, entries } = logLines(server);
+    const { banner, database, entries } = logLines(server);
     expect(banner).toBe(`Conversation viewer on ${server.url} using demo data (no Twilio credentials configured)`);
+    expect(database).toMatchObject({
+      level: 'info',
+      message: expect.stringMatching(/^Reviews are kept in the embedded database in \/.+\/demo$/),
+    });
     expect(entries).toHaveLength(paths.length);
     for (const entry of entries) {
       expect(entry).toMatchObject({ level: 'info', method: 'GET', status: 200 });
