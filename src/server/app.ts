@@ -10,6 +10,7 @@ import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-
 import { apiPaths } from '../api/paths';
 import type { ServerStatus } from '../api/status';
 import { installAccessControl } from './access';
+import { sameOriginWrites } from './same-origin-writes';
 import { WARM_UP_SCRIPT_SOURCE } from './inline-script';
 import { TtlCache } from './ttl-cache';
 import { UpstreamUnavailable, type Upstream, type UpstreamResponse } from './upstream-contract';
@@ -29,6 +30,7 @@ export type AppOptions = {
   log?: Logger;
   /** How long operator definitions are kept; they change rarely. */
   operatorCacheTtlMs?: number;
+  /** The server's clock, in ms: for the operator cache and the sessions' lifetime. */
   now?: () => number;
   /** When set, every page and API route requires it (see ./access.ts). */
   accessToken?: string | null;
@@ -127,7 +129,9 @@ export function createApp({
     }),
   );
 
-  if (accessToken) installAccessControl(app, accessToken);
+  // Before any route, sign-in and sign-out included: no write from another site reaches one.
+  app.use('*', sameOriginWrites);
+  if (accessToken) installAccessControl(app, accessToken, now);
 
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
@@ -234,7 +238,7 @@ export function createApp({
 
   app.onError((error, c) => {
     log({ level: 'error', event: 'unhandled', name: error.name, message: error.message });
-    return c.json(errorBody(500, 500, 'The server failed to handle this request.', false), 500);
+    return c.json(errorBody(BFF_ERROR_CODES.internal, 500, 'The server failed to handle this request.', false), 500);
   });
 
   return app;
