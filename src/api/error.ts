@@ -12,9 +12,9 @@ export const apiErrorBodySchema = z.looseObject({
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 /**
- * Codes the BFF uses for errors it produces itself, all in this product's own 9xxxx range: the
- * last three digits are the HTTP status, or 5xx for the kinds of 502 (Twilio's own codes, such as
- * 20404, are passed through as Twilio sent them).
+ * Codes the BFF uses for errors it produces itself, all in this product's own 9xxxx range; Twilio's
+ * own codes are passed through as Twilio sent them. The last three digits are the HTTP status,
+ * except for `unexpectedShape` and `upstreamUnreadable`, two kinds of 502.
  */
 export const BFF_ERROR_CODES = {
   invalidId: 90400,
