@@ -78,6 +78,10 @@ async function main(): Promise<number> {
       compare(`paint, ${size} messages (median)`, of('A', 'paintMs'), of('B', 'paintMs'), 'ms');
       compare(`  code and data in`, of('A', 'dataReadyMs'), of('B', 'dataReadyMs'), 'ms');
       compare(`  render after that`, of('A', 'renderAfterDataMs'), of('B', 'renderAfterDataMs'), 'ms');
+      // A and B of one round ran back to back: their ratio is what drift on the machine touches least.
+      const [a, b] = [figures.get(`A ${size}`)!.paintMs, figures.get(`B ${size}`)!.paintMs];
+      const paired = round((median(a.map((value, index) => b[index]! / value)) - 1) * 100);
+      rows.push([`  B / A within a round (median)`, '', '', `${paired} %`]);
     }
     compare('JavaScript for a deep link, gzipped', code.get('A')!, code.get('B')!, 'B');
     process.stdout.write(`\nA: ${builds[0]!.folder}\nB: ${builds[1]!.folder}\n${RUNS} rounds\n\n${alignColumns(rows)}\n`);
