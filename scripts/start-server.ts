@@ -29,19 +29,21 @@ export const SERVER_ENTRY = join(fileURLToPath(new URL('..', import.meta.url)), 
  * Starts the built server (dist-server/main.js) on a free loopback port, configured only by `env`:
  * whatever this process has of TWILIO_* and VIEWER_ACCESS_TOKEN is dropped, and the server runs in
  * an empty temporary directory so that no `.env` file adds to it. With no credentials in `env`, it
- * runs the embedded demo. It has started once its database is ready.
+ * runs the embedded demo. It has started once its database is ready. `entry` is another build's
+ * server (`<folder>/dist-server/main.js`, which serves `<folder>/dist`), for comparing two builds
+ * (scripts/bench-ab.ts).
  */
 /** Never inherited: the server keeps its reviews in an embedded database in its temporary directory. */
 const DROPPED = ['VIEWER_ACCESS_TOKEN', 'DATABASE_URL', 'VIEWER_DATA_DIR'];
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, entry = SERVER_ENTRY): Promise<RunningServer> {
   const inherited: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('TWILIO_') && !DROPPED.includes(key)) inherited[key] = value;
   }
   const cwd = mkdtempSync(join(tmpdir(), 'viewer-server-'));
   const cleanUp = () => rmSync(cwd, { recursive: true, force: true });
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [entry], {
     cwd,
     env: { ...inherited, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

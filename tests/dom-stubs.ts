@@ -24,7 +24,7 @@ export function stubScrolling(): {
 
 /**
  * Replaces `navigator.clipboard.writeText`. Install it after `renderApp()`: userEvent.setup()
- * installs a clipboard of its own. Undo with `restoreClipboard` (see `restoreClipboardAfterEach`).
+ * installs a clipboard of its own. `restoreClipboardAfterEach` puts the original back.
  */
 export function stubClipboard(writeText: (text: string) => Promise<void>): void {
   Object.defineProperty(window.navigator, 'clipboard', { value: { writeText }, configurable: true });

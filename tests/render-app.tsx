@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLayoutEffect } from 'react';
 import { MemoryRouter, useLocation, type Location } from 'react-router';
-import { AppRoutes } from '../src/app/router';
+import { AppRoutes, startPage } from '../src/app/router';
 import { createQueryClient } from '../src/lib/query-client';
 
 /** Where the app is now, for tests that check the URL it navigated to. */
@@ -20,6 +20,8 @@ function TrackLocation({ onChange }: { onChange: (location: Location) => void })
 /** The whole app at `path`, with the production routes and retry policy and a fresh cache. */
 export function renderApp(path: string) {
   const queryClient = createQueryClient();
+  // As src/app/main.tsx does; a page whose code fails to load says so when it renders.
+  startPage(path.split(/[?#]/)[0]!, queryClient).catch(() => {});
   const router: RouterView = { state: { location: { pathname: path, search: '', hash: '', state: null, key: 'initial' } } };
   const user = userEvent.setup();
   const view = render(

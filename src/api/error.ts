@@ -12,13 +12,16 @@ export const apiErrorBodySchema = z.looseObject({
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 /**
- * Codes the BFF uses for errors it produces itself (Twilio's own are passed through).
- * 20404 and 20429 mirror Twilio's generic codes; the 9xxxx range is this product's own.
+ * Codes the BFF uses for errors it produces itself, all in this product's own 9xxxx range; Twilio's
+ * own codes are passed through as Twilio sent them. The last three digits are the HTTP status,
+ * except for `unexpectedShape` and `upstreamUnreadable`, two kinds of 502.
  */
 export const BFF_ERROR_CODES = {
   invalidId: 90400,
   notSignedIn: 90401,
+  crossSiteWrite: 90403,
   notFound: 90404,
+  internal: 90500,
   upstreamUnreachable: 90502,
   upstreamTimeout: 90504,
   unexpectedShape: 90510,

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { createQueryClient } from '../lib/query-client';
-import { AppRoutes, startPage } from './router';
+import { AppRoutes, startPage, startPagesOnNavigation } from './router';
 import { applyTheme, watchTheme } from '../lib/theme';
 import './styles.css';
 
@@ -26,4 +26,6 @@ const render = () =>
 
 // The first page's code first, its data alongside: the page then renders as soon as its code is
 // in, with no Suspense fallback in between. If the code fails to load, the page's boundary says so.
+// Every later page is started the same way the moment the app navigates to it.
 startPage(window.location.pathname, queryClient).then(render, render);
+startPagesOnNavigation(queryClient);

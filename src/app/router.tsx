@@ -1,79 +1,66 @@
-import { useQueryClient, type FetchQueryOptions, type QueryClient } from '@tanstack/react-query';
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { matchPath, Route, Routes, useLocation, useParams, type Params } from 'react-router';
-import { isId } from '../api/ids';
+import type { QueryClient } from '@tanstack/react-query';
+import { Component, Suspense, type ReactNode } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { PAGES, pageAt, type PageIdKind } from '../api/pages';
 import { conversationQueryOptions } from '../features/conversation/api';
 import { operatorResultQueryOptions } from '../features/operator-results/api';
+import { lazyPage, type PageModule } from './lazy-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './root-layout';
 import { RouteErrorPage } from './routes/route-error-page';
 
-type PageModule = { Component: ComponentType };
-type LazyPage = { Page: ComponentType; preload: () => Promise<PageModule> };
-
 /**
- * A thenable that is already settled. `React.lazy` accepts any thenable, and reads one that calls
- * back at once without suspending; a native promise always calls back later.
+ * Every route module, each its own chunk, by source path: the pages of src/api/pages.ts are looked
+ * up here, so a page needs no other entry. The two pages the shell renders itself are not lazy.
  */
-function settled<T>(value: T): Promise<T> {
-  return { then: (onFulfilled: (value: T) => unknown) => void onFulfilled(value) } as unknown as Promise<T>;
-}
+export const ROUTE_MODULES = import.meta.glob<PageModule>([
+  '/src/app/routes/*-page.tsx',
+  '!/src/app/routes/not-found-page.tsx',
+  '!/src/app/routes/route-error-page.tsx',
+]);
 
-/**
- * A route module's page: its own chunk, loaded when its path is first opened. When the chunk has
- * already been loaded (`startPage` loads the first page's before the first render), the page
- * renders at once instead of showing the Suspense fallback, which React would then keep up for as
- * long as 300 ms. Later pages load inside the router's transitions, which keep the current page up.
- */
-function lazyPage(load: () => Promise<PageModule>): LazyPage {
-  let loaded: PageModule | null = null;
-  let loading: Promise<PageModule> | null = null;
-  const preload = () => (loading ??= load().then((module) => (loaded = module)));
-  const Page = lazy(() =>
-    loaded ? settled({ default: loaded.Component }) : preload().then((module) => ({ default: module.Component })),
-  );
-  return { Page, preload };
-}
+const ROUTES = PAGES.map((page) => {
+  const load = ROUTE_MODULES[`/${page.module}`];
+  if (!load) throw new Error(`${page.module} is not a route module (src/app/routes/*-page.tsx).`);
+  return { path: page.path, module: page.module, page: lazyPage(load) };
+});
+type PageRoute = (typeof ROUTES)[number];
 
-/** Asks for data unless the cache already has (or is getting) it. */
-function prefetchOnce<Data>(queryClient: QueryClient, options: FetchQueryOptions<Data, Error, Data, string[]>) {
-  if (!queryClient.getQueryState(options.queryKey)) void queryClient.prefetchQuery(options);
-}
-
-/** A page, where it lives, and the data it opens with (asked for while its code loads). */
-type PageRoute = { path: string; page: LazyPage; prefetch?: (params: Params, queryClient: QueryClient) => void };
-
-const PAGES: PageRoute[] = [
-  { path: '/', page: lazyPage(() => import('./routes/home-page')) },
-  {
-    path: '/conversations/:conversationId',
-    page: lazyPage(() => import('./routes/conversation-page')),
-    prefetch: ({ conversationId = '' }, queryClient) => {
-      if (isId('conversation', conversationId)) prefetchOnce(queryClient, conversationQueryOptions(conversationId));
-    },
-  },
-  {
-    path: '/operator-results/:operatorResultId',
-    page: lazyPage(() => import('./routes/operator-result-page')),
-    prefetch: ({ operatorResultId = '' }, queryClient) => {
-      if (isId('operatorResult', operatorResultId)) prefetchOnce(queryClient, operatorResultQueryOptions(operatorResultId));
-    },
-  },
-];
+/** How each kind of page data is asked for: the query its page reads, so the page finds it in the cache. */
+export const OPENING_QUERIES = {
+  conversation: (queryClient, id) => queryClient.prefetchQuery(conversationQueryOptions(id)),
+  operatorResult: (queryClient, id) => queryClient.prefetchQuery(operatorResultQueryOptions(id)),
+} satisfies Record<PageIdKind, (queryClient: QueryClient, id: string) => Promise<void>>;
 
 /**
  * Starts the page at `pathname`: asks for its data, and resolves once its code has loaded. Called
- * before the first render, so that the page renders with its code, and with its data when that
- * has arrived too (a deep link's HTML has already asked for both: src/server/spa.ts).
+ * before the first render, so that the page renders with its code (and with its data when that has
+ * arrived too: a deep link's HTML has already asked for both, src/server/spa.ts), and again on
+ * every navigation inside the app (`startPagesOnNavigation`). The query's own rules decide whether
+ * anything is fetched: nothing while the same request is under way or its answer is fresh.
  */
 export function startPage(pathname: string, queryClient: QueryClient): Promise<unknown> {
-  for (const route of PAGES) {
-    const match = matchPath(route.path, pathname);
-    if (!match) continue;
-    route.prefetch?.(match.params, queryClient);
-    return route.page.preload();
-  }
-  return Promise.resolve();
+  const found = pageAt(pathname);
+  if (!found) return Promise.resolve();
+  if (found.opening) void OPENING_QUERIES[found.opening.kind](queryClient, found.opening.id);
+  return ROUTES.find((route) => route.module === found.module)!.page.preload();
+}
+
+/**
+ * Starts each page the app moves to at the moment it does, its data and its code together, as a
+ * route loader would: the router renders the next page inside a transition, which renders nothing
+ * new until the page's code is in, so the page's own request would only start after it. The
+ * Navigation API's `navigate` event sees the router's `pushState` and the browser's back and
+ * forward alike; where it is missing, a page asks for its data once its code has loaded.
+ */
+export function startPagesOnNavigation(queryClient: QueryClient): void {
+  if (!('navigation' in window)) return;
+  window.navigation.addEventListener('navigate', (event) => {
+    const to = new URL(event.destination.url);
+    if (to.origin === window.location.origin && to.pathname !== window.location.pathname) {
+      void startPage(to.pathname, queryClient);
+    }
+  });
 }
 
 type BoundaryProps = { children: ReactNode; /** A new path clears the error: the next page gets its chance. */ path: string };
@@ -96,15 +83,9 @@ class RouteBoundary extends Component<BoundaryProps, BoundaryState> {
   }
 }
 
-/**
- * A page inside the layout, with its own boundary so the header stays up when the page fails. A
- * link followed inside the app asks for the page's data here, while the page's code loads.
- */
+/** A page inside the layout, with its own boundary so the header stays up when the page fails. */
 function PageSlot({ route }: { route: PageRoute }) {
   const { pathname } = useLocation();
-  const params = useParams();
-  const queryClient = useQueryClient();
-  route.prefetch?.(params, queryClient);
   return (
     <RouteBoundary path={pathname}>
       <Suspense fallback={null}>
@@ -120,7 +101,7 @@ export function AppRoutes() {
     <RouteBoundary path={pathname}>
       <Routes>
         <Route element={<RootLayout />}>
-          {PAGES.map((route) =>
+          {ROUTES.map((route) =>
             route.path === '/' ? (
               <Route key={route.path} index element={<PageSlot route={route} />} />
             ) : (

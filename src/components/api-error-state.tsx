@@ -45,8 +45,14 @@ export function describeError(error: unknown, subject: Subject): Described {
           detail: 'Twilio did not answer in time. This is usually temporary.',
           retry: true,
         };
-      case error.status === 502 && error.body?.code === 90510:
+      case error.status === 502 && error.body?.code === BFF_ERROR_CODES.unexpectedShape:
         return { title: 'Twilio answered with data this viewer does not understand', detail: said ?? '', retry: true };
+      case error.body?.code === BFF_ERROR_CODES.internal:
+        return {
+          title: 'The viewer\u2019s server failed',
+          detail: 'Its own server failed to handle the request; Twilio was not at fault. Retry; if it fails again, the server\u2019s log says why.',
+          retry: true,
+        };
       case error.status >= 500:
         return {
           title: 'Twilio could not be reached',

@@ -1,31 +1,43 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { emulatedUpstream } from '../../tests/in-process-twilio';
 import type { ServerStatus } from '../api/status';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
-import { safeNext, sameSecret, SESSION_COOKIE, sessionValue } from './access';
+import { safeNext, sameSecret, SESSION_COOKIE, SESSION_HOURS, sessionValue, validSession } from './access';
 import { createApp } from './app';
 
 const TOKEN = 'correct-horse-battery-staple-0123456789';
 const status: ServerStatus = { ...plainDemoStatus, access: 'token' };
 const api = `/api/v3/Conversations/${seedConversation.id}`;
+/** The server's clock in these tests: 2026-11-24T09:00:00Z, unless a test moves it. */
+const SIGNED_IN_AT = Date.UTC(2026, 10, 24, 9) / 1000;
+const HOUR = 3600;
 
-function appWith(accessToken: string | null) {
+function appWith(accessToken: string | null, now: () => number = () => SIGNED_IN_AT * 1000) {
   return createApp({
     upstream: emulatedUpstream,
     status,
     log: () => {},
     accessToken,
+    now,
     serveSpa: (app) => app.get('*', (c) => c.html('<div id="root"></div>')),
   });
 }
 
+/** A sign-in as a browser posts it: from this site's page (or, with `origin`, from that one). */
 const signIn = (app: ReturnType<typeof appWith>, token: string, next = '/conversations/x', origin?: string) =>
   app.request('/sign-in', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Host: 'viewer.test', ...(origin ? { Origin: origin } : {}) },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Host: 'viewer.test',
+      ...(origin ? { Origin: origin } : { 'Sec-Fetch-Site': 'same-origin' }),
+    },
     body: new URLSearchParams({ token, next }).toString(),
   });
+
+const withSession = (value: string) => ({ headers: { Cookie: `${SESSION_COOKIE}=${value}` } });
 
 describe('with an access token', () => {
   const app = appWith(TOKEN);
@@ -61,15 +73,14 @@ describe('with an access token', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/conversations/x');
     const cookie = response.headers.get('set-cookie')!;
-    expect(cookie).toContain(`${SESSION_COOKIE}=${sessionValue(TOKEN)}`);
+    expect(cookie).toContain(`${SESSION_COOKIE}=${sessionValue(TOKEN, SIGNED_IN_AT)}`);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(new RegExp(`Max-Age=${SESSION_HOURS * HOUR}`));
     expect(cookie).not.toContain(TOKEN);
-    const withCookie = await app.request(api, { headers: { Cookie: `${SESSION_COOKIE}=${sessionValue(TOKEN)}` } });
+    const withCookie = await app.request(api, withSession(sessionValue(TOKEN, SIGNED_IN_AT)));
     expect(withCookie.status).toBe(200);
-    expect(
-      (await app.request('/conversations/x', { headers: { Cookie: `${SESSION_COOKIE}=${sessionValue(TOKEN)}` } })).status,
-    ).toBe(200);
+    expect((await app.request('/conversations/x', withSession(sessionValue(TOKEN, SIGNED_IN_AT)))).status).toBe(200);
   });
 
   it('refuses a wrong token with the form and a message, and sets no cookie', async () => {
@@ -104,9 +115,80 @@ describe('with an access token', () => {
   });
 
   it('signs out by clearing the cookie', async () => {
-    const response = await app.request('/sign-out', { method: 'POST', headers: { Host: 'viewer.test' } });
+    const response = await app.request('/sign-out', {
+      method: 'POST',
+      headers: { Host: 'viewer.test', 'Sec-Fetch-Site': 'same-origin' },
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('set-cookie')).toMatch(new RegExp(`${SESSION_COOKIE}=;.*Max-Age=0`, 'i'));
+  });
+});
+
+describe('a session', () => {
+  let clock = SIGNED_IN_AT * 1000;
+  const app = appWith(TOKEN, () => clock);
+  const session = sessionValue(TOKEN, SIGNED_IN_AT);
+  const at = (seconds: number) => (clock = seconds * 1000);
+
+  it('works for its 12 hours, and is refused after them: 401 on the API, sign-in for pages', async () => {
+    at(SIGNED_IN_AT + SESSION_HOURS * HOUR);
+    expect((await app.request(api, withSession(session))).status).toBe(200);
+    expect((await app.request('/conversations/x', withSession(session))).status).toBe(200);
+
+    at(SIGNED_IN_AT + SESSION_HOURS * HOUR + 1);
+    const refused = await app.request(api, withSession(session));
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: 90401 });
+    const page = await app.request('/conversations/x', withSession(session));
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent('/conversations/x')}`);
+  });
+
+  it('signed in again gets a fresh 12 hours', async () => {
+    at(SIGNED_IN_AT + 20 * HOUR);
+    const cookie = (await signIn(app, TOKEN)).headers.get('set-cookie')!;
+    const fresh = sessionValue(TOKEN, SIGNED_IN_AT + 20 * HOUR);
+    expect(cookie).toContain(`${SESSION_COOKIE}=${fresh}`);
+    at(SIGNED_IN_AT + 31 * HOUR);
+    expect((await app.request(api, withSession(fresh))).status).toBe(200);
+  });
+
+  it('is refused when it claims to be issued in the future, beyond a minute of clock skew', async () => {
+    at(SIGNED_IN_AT);
+    expect((await app.request(api, withSession(sessionValue(TOKEN, SIGNED_IN_AT + 60)))).status).toBe(200);
+    expect((await app.request(api, withSession(sessionValue(TOKEN, SIGNED_IN_AT + 61)))).status).toBe(401);
+    expect((await app.request(api, withSession(sessionValue(TOKEN, SIGNED_IN_AT + 365 * 24 * HOUR)))).status).toBe(401);
+  });
+
+  it('cannot be stretched: a later issue time under the old signature is refused', async () => {
+    at(SIGNED_IN_AT + 13 * HOUR);
+    const signature = session.split('.')[1];
+    expect((await app.request(api, withSession(`${SIGNED_IN_AT + 12 * HOUR}.${signature}`))).status).toBe(401);
+  });
+
+  it('ends when the token changes', async () => {
+    at(SIGNED_IN_AT + HOUR);
+    const rotated = appWith(`${TOKEN}-rotated`, () => clock);
+    expect((await rotated.request(api, withSession(session))).status).toBe(401);
+  });
+
+  it('refuses the cookie of earlier versions, which held no issue time', async () => {
+    at(SIGNED_IN_AT + HOUR);
+    const earlier = createHmac('sha256', TOKEN).update('conversation-viewer session v1').digest('base64url');
+    expect((await app.request(api, withSession(earlier))).status).toBe(401);
+    expect((await app.request('/conversations/x', withSession(earlier))).status).toBe(302);
+  });
+
+  it.each([
+    '',
+    '.',
+    `${SIGNED_IN_AT}.`,
+    `.${session.split('.')[1]}`,
+    `-1.${session.split('.')[1]}`,
+    `${session}x`,
+    `1e9.${session.split('.')[1]}`,
+  ])('refuses a malformed cookie: %j', (value) => {
+    expect(validSession(value, TOKEN, SIGNED_IN_AT * 1000)).toBe(false);
   });
 });
 

@@ -1,15 +1,38 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { BFF_ERROR_CODES, errorBody } from '../api/error';
 import { signInPage, SIGN_IN_CSS } from './sign-in-page';
 
 export const SESSION_COOKIE = 'viewer_session';
-const SESSION_HOURS = 12;
+export const SESSION_HOURS = 12;
+/** How far ahead of the server's clock an issue time may be (clocks of a server's replicas differ a little). */
+const CLOCK_SKEW_SECONDS = 60;
 
-/** The cookie holds a value derived from the token, never the token itself. */
-export function sessionValue(token: string): string {
-  return createHmac('sha256', token).update('conversation-viewer session v1').digest('base64url');
+const signature = (token: string, issuedAtSeconds: number) =>
+  createHmac('sha256', token).update(`conversation-viewer session v2 ${issuedAtSeconds}`).digest('base64url');
+
+/**
+ * The session cookie: when it was issued, signed with the token (`<issued at, Unix seconds>.<HMAC>`).
+ * It holds nothing of the token itself; a new token makes every signature wrong, so rotating the
+ * token ends every session.
+ */
+export function sessionValue(token: string, issuedAtSeconds: number): string {
+  return `${issuedAtSeconds}.${signature(token, issuedAtSeconds)}`;
+}
+
+/**
+ * Whether a cookie is a session this token signed that has not ended. It ends SESSION_HOURS after
+ * it was issued, here on the server: the cookie's Max-Age only asks the browser to drop it, and a
+ * copied cookie would not. One issued later than now (beyond a little clock skew) is refused too.
+ */
+export function validSession(cookie: string, token: string, nowMs: number): boolean {
+  const parts = /^(\d{1,12})\.([\w-]{43})$/.exec(cookie);
+  if (!parts) return false;
+  const issuedAt = Number(parts[1]);
+  const age = nowMs / 1000 - issuedAt;
+  if (age > SESSION_HOURS * 3600 || age < -CLOCK_SKEW_SECONDS) return false;
+  return sameSecret(parts[2]!, signature(token, issuedAt));
 }
 
 /** Compares secrets in constant time (hashing first makes the lengths equal). */
@@ -25,40 +48,22 @@ export function safeNext(next: unknown): string {
 }
 
 /**
- * Refuses form posts from other sites. Browsers send `Sec-Fetch-Site` whatever the referrer policy;
- * `Origin` is only a fallback, because our `Referrer-Policy: no-referrer` makes browsers send
- * `Origin: null` on form posts.
+ * Puts every page and API route behind `token`. People sign in once (a cookie that lasts
+ * SESSION_HOURS); scripts send `Authorization: Bearer <token>`. Must be installed before the routes
+ * it protects, and after `sameOriginWrites` (./same-origin-writes.ts), which keeps other sites from
+ * posting to sign-in and sign-out. `now` is the server's clock, in ms.
  */
-function sameOrigin(c: Context): boolean {
-  const site = c.req.header('sec-fetch-site');
-  if (site !== undefined) return site === 'same-origin' || site === 'none';
-  const origin = c.req.header('origin');
-  if (!origin || origin === 'null') return true;
-  try {
-    return new URL(origin).host === c.req.header('host');
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Puts every page and API route behind `token`. People sign in once (a cookie); scripts send
- * `Authorization: Bearer <token>`. Must be installed before the routes it protects.
- */
-export function installAccessControl(app: Hono, token: string): void {
-  const session = sessionValue(token);
-
+export function installAccessControl(app: Hono, token: string, now: () => number = Date.now): void {
   app.get('/sign-in.css', (c) => c.body(SIGN_IN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/sign-in', (c) => c.html(signInPage({ next: safeNext(c.req.query('next')), problem: null })));
   app.post('/sign-in', async (c) => {
-    if (!sameOrigin(c)) return c.text('Cross-site sign-in refused.', 403);
     const form = await c.req.parseBody();
     const next = safeNext(form.next);
     const given = typeof form.token === 'string' ? form.token.trim() : '';
     if (!sameSecret(given, token)) {
       return c.html(signInPage({ next, problem: given ? 'That access token is not right.' : 'Enter the access token.' }), 401);
     }
-    setCookie(c, SESSION_COOKIE, session, {
+    setCookie(c, SESSION_COOKIE, sessionValue(token, Math.floor(now() / 1000)), {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
@@ -68,7 +73,6 @@ export function installAccessControl(app: Hono, token: string): void {
     return c.redirect(next, 303);
   });
   app.post('/sign-out', (c) => {
-    if (!sameOrigin(c)) return c.text('Cross-site sign-out refused.', 403);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/sign-in', 303);
   });
@@ -76,7 +80,7 @@ export function installAccessControl(app: Hono, token: string): void {
   app.use('*', async (c, next) => {
     const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
-    if ((bearer !== undefined && sameSecret(bearer, token)) || (cookie !== undefined && sameSecret(cookie, session)))
+    if ((bearer !== undefined && sameSecret(bearer, token)) || (cookie !== undefined && validSession(cookie, token, now())))
       return next();
     if (c.req.path.startsWith('/api/')) {
       c.header('WWW-Authenticate', 'Bearer');

@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { liveStatus, setupTwilioNetwork } from '../../tests/twilio-network';
+import { BFF_ERROR_CODES } from '../api/error';
 import { TWILIO_INTELLIGENCE_BASE } from '../api/paths';
 import { aiHandoff, seedConversation } from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
@@ -209,5 +210,30 @@ describe('other routes', () => {
     const { response, body } = await get('/api/v3/Operators');
     expect(response.status).toBe(404);
     expect(body).toMatchObject({ code: 90404, httpStatusCode: 404 });
+  });
+});
+
+describe('a failure of the server itself', () => {
+  it('answers 500 with the BFF’s own code, not one from outside its range', async () => {
+    const entries: LogEntry[] = [];
+    const failing = createApp({
+      upstream: {
+        get: () => {
+          throw new TypeError('cannot read properties of undefined');
+        },
+      },
+      status,
+      log: (entry) => entries.push(entry),
+    });
+    const response = await failing.request(conversationUrl);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      code: BFF_ERROR_CODES.internal,
+      httpStatusCode: 500,
+      message: 'The server failed to handle this request.',
+      userError: false,
+    });
+    expect(BFF_ERROR_CODES.internal).toBe(90500);
+    expect(entries).toContainEqual(expect.objectContaining({ level: 'error', event: 'unhandled', name: 'TypeError' }));
   });
 });

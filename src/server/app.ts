@@ -12,6 +12,7 @@ import type { ServerStatus } from '../api/status';
 import { installAccessControl } from './access';
 import type { Readiness } from './db/storage';
 import { installHealthRoutes } from './health-routes';
+import { sameOriginWrites } from './same-origin-writes';
 import { WARM_UP_SCRIPT_SOURCE } from './inline-script';
 import { TtlCache } from './ttl-cache';
 import { UpstreamUnavailable, type Upstream, type UpstreamResponse } from './upstream-contract';
@@ -31,6 +32,7 @@ export type AppOptions = {
   log?: Logger;
   /** How long operator definitions are kept; they change rarely. */
   operatorCacheTtlMs?: number;
+  /** The server's clock, in ms: for the operator cache and the sessions' lifetime. */
   now?: () => number;
   /** When set, every page and API route requires it (see ./access.ts). */
   accessToken?: string | null;
@@ -138,8 +140,10 @@ export function createApp({
     }),
   );
 
+  // Before any route, sign-in and sign-out included: no write from another site reaches one.
+  app.use('*', sameOriginWrites);
   installHealthRoutes(app, readiness);
-  if (accessToken) installAccessControl(app, accessToken);
+  if (accessToken) installAccessControl(app, accessToken, now);
 
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
@@ -246,7 +250,7 @@ export function createApp({
 
   app.onError((error, c) => {
     log({ level: 'error', event: 'unhandled', name: error.name, message: error.message });
-    return c.json(errorBody(500, 500, 'The server failed to handle this request.', false), 500);
+    return c.json(errorBody(BFF_ERROR_CODES.internal, 500, 'The server failed to handle this request.', false), 500);
   });
 
   return app;

@@ -2,32 +2,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { isId, type IdKind } from '../api/ids';
-import { apiPaths, BFF_API_PREFIX } from '../api/paths';
+import { PAGES, pageAt } from '../api/pages';
+import { BFF_API_PREFIX } from '../api/paths';
 
 /** One entry of Vite's build manifest (`dist/.vite/manifest.json`), as far as it is read here. */
 export type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
 export type Manifest = Record<string, ManifestChunk>;
-
-/**
- * Pages that a shared link opens directly, with what each needs first: its data and its code.
- * `module` is the route module's source path, the key Vite's manifest files its chunk under; it
- * must name the module the router lazy-loads for that path (see src/app/router.tsx).
- */
-const DEEP_LINKS: Array<{ path: RegExp; kind: IdKind; data: (id: string) => string; module: string }> = [
-  {
-    path: /^\/conversations\/([^/]+)$/,
-    kind: 'conversation',
-    data: apiPaths.conversation,
-    module: 'src/app/routes/conversation-page.tsx',
-  },
-  {
-    path: /^\/operator-results\/([^/]+)$/,
-    kind: 'operatorResult',
-    data: apiPaths.operatorResult,
-    module: 'src/app/routes/operator-result-page.tsx',
-  },
-];
 
 /** Every file a chunk needs before it can run: itself and its static imports, depth first. */
 function chunkFiles(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
@@ -40,30 +20,29 @@ function chunkFiles(manifest: Manifest, key: string, into = new Set<string>()): 
 
 /**
  * The `<link>` tags that let the browser fetch a deep link's data and page code while it is still
- * loading the app's entry, instead of one after the other once the router has run. Only for a
- * valid ID: the data URL is then exactly the one the page will fetch (same URL, no extra headers,
- * so the browser hands the preloaded answer to the page's own request), and it needs no escaping.
- * Nothing for any other path. The page-code tags are worked out once, from the build's manifest.
+ * loading the app's entry, instead of one after the other once the router has run. Only for a page
+ * that opens with data (src/api/pages.ts), and only for a valid ID: the data URL is then exactly
+ * the one the page will fetch (same URL, no extra headers, so the browser hands the preloaded
+ * answer to the page's own request), and it needs no escaping. Nothing for any other path. The
+ * page-code tags are worked out once, from the build's manifest.
  */
 export function deepLinkHints(manifest: Manifest | null): (pathname: string) => string {
   const loaded = manifest ? chunkFiles(manifest, 'index.html') : new Set<string>();
-  const links = DEEP_LINKS.map((link) => ({
-    ...link,
-    code: manifest
-      ? [...chunkFiles(manifest, link.module)]
-          .filter((file) => !loaded.has(file))
-          .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
-          .join('')
-      : '',
-  }));
+  const code = new Map(
+    PAGES.map((page) => [
+      page.module,
+      manifest
+        ? [...chunkFiles(manifest, page.module)]
+            .filter((file) => !loaded.has(file))
+            .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
+            .join('')
+        : '',
+    ]),
+  );
   return (pathname) => {
-    for (const link of links) {
-      const id = link.path.exec(pathname)?.[1];
-      if (id === undefined) continue;
-      if (!isId(link.kind, id)) return '';
-      return `<link rel="preload" as="fetch" crossorigin href="${BFF_API_PREFIX}${link.data(id)}">${link.code}`;
-    }
-    return '';
+    const found = pageAt(pathname);
+    if (!found?.opening) return '';
+    return `<link rel="preload" as="fetch" crossorigin href="${BFF_API_PREFIX}${found.opening.dataPath}">${code.get(found.module)}`;
   };
 }
 

@@ -62,7 +62,7 @@ function probes(): Probe[] {
     { path: '/api/v3/OperatorResults?conversationId=nope', kind: 'api', status: [400] },
     { path: '/api/v3/OperatorResults', kind: 'api', status: [400] },
     { path: '/api/nope', kind: 'api', status: [404] },
-    { path: '/api/status', init: { method: 'POST' }, kind: 'api', status: [404] },
+    { path: '/api/status', init: { method: 'POST', headers: { 'Sec-Fetch-Site': 'same-origin' } }, kind: 'api', status: [404] },
     { path: '/', kind: 'page', status: [200] },
     { path: `/conversations/${VALID.conversation}`, kind: 'page', status: [200] },
     { path: `/operator-results/${VALID.operatorResult}?result=x#y`, kind: 'page', status: [200] },

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import type { Request, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ID_PREFIXES } from '../../src/api/ids';
+import { PAGES } from '../../src/api/pages';
+import { seedConversation } from '../../src/mocks/fixtures/conversations';
+import { deepLinkHints, type Manifest } from '../../src/server/spa';
+import { baseUrl, setupBrowser } from './browser';
+
+const browser = setupBrowser();
+
+describe('the build and the page table (src/api/pages.ts)', () => {
+  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Manifest & {
+    'index.html': { dynamicImports?: string[] };
+  };
+
+  it('loads exactly the table’s route modules lazily, each its own chunk', () => {
+    expect([...(manifest['index.html'].dynamicImports ?? [])].sort()).toEqual(PAGES.map((page) => page.module).sort());
+  });
+
+  it.each(PAGES.filter((page) => 'opensWith' in page).map((page) => [page.path, page] as const))(
+    'hints a deep link to %s with its data and its page’s chunk',
+    (path, page) => {
+      const id = `${ID_PREFIXES[page.opensWith.kind]}0${'a'.repeat(25)}`;
+      const hints = deepLinkHints(manifest)(path.replace(/:\w+/, id));
+      expect(hints).toContain(`<link rel="preload" as="fetch" crossorigin href="/api${page.opensWith.data(id)}">`);
+      expect(hints).toContain(`<link rel="modulepreload" crossorigin href="/${manifest[page.module]!.file}">`);
+    },
+  );
+});
+
+describe('following a link inside the app', () => {
+  it('asks for the next page’s data while its code is still loading, and once', async () => {
+    const { page, problems } = await browser.newPage();
+    const apiPath = `/api/v3/Conversations/${seedConversation.id}`;
+    const asked: Request[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === apiPath) asked.push(request);
+    });
+    // The conversation page's code is held back until its data has been asked for (or 5 s have passed).
+    let heldChunk: Route | null = null;
+    await page.route(/\/assets\/conversation-page-[^/]+\.js$/, (route) => {
+      heldChunk = route;
+    });
+
+    await page.goto(`${baseUrl()}/`);
+    await page.getByRole('link', { name: new RegExp(seedConversation.name!) }).click();
+    await expect.poll(() => heldChunk !== null).toBe(true);
+    const askedWhileHeld = await expect
+      .poll(() => asked.length, { timeout: 5_000 })
+      .toBeGreaterThan(0)
+      .then(
+        () => true,
+        () => false,
+      );
+    await heldChunk!.continue();
+
+    await page.getByRole('heading', { level: 1, name: seedConversation.name! }).waitFor();
+    expect(askedWhileHeld).toBe(true);
+    expect(asked).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+});
