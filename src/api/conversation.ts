@@ -5,6 +5,9 @@ import { ID_PATTERNS } from './ids';
 export const KNOWN_STATUSES = ['ACTIVE', 'INACTIVE', 'CLOSED'] as const;
 export const KNOWN_CHANNELS = ['VOICE', 'SMS', 'RCS', 'EMAIL', 'WHATSAPP', 'CHAT', 'API', 'SYSTEM'] as const;
 export const KNOWN_PARTICIPANT_TYPES = ['CUSTOMER', 'HUMAN_AGENT', 'AI_AGENT', 'AGENT', 'UNKNOWN'] as const;
+export type KnownStatus = (typeof KNOWN_STATUSES)[number];
+export type KnownChannel = (typeof KNOWN_CHANNELS)[number];
+export type KnownParticipantType = (typeof KNOWN_PARTICIPANT_TYPES)[number];
 
 const id = (pattern: RegExp) => z.string().check(z.regex(pattern));
 /** An ISO-8601 timestamp; kept as the API's string so nothing is re-serialised. */
