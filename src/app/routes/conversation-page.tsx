@@ -9,7 +9,7 @@ import { PanelBoundary } from '../../components/panel-boundary';
 import { QueryView } from '../../components/query-view';
 import { Tabs } from '../../components/tabs';
 import { useConversation } from '../../features/conversation/api';
-import { ConversationHeader, UNTITLED } from '../../features/conversation/conversation-header';
+import { ConversationHeader } from '../../features/conversation/conversation-header';
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
 import { buildDirectory } from '../../features/conversation/participant-directory';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
@@ -24,6 +24,7 @@ import { evidenceLocator } from '../../features/operator-results/result-summary'
 import { resultRowId, ResultsPanel } from '../../features/operator-results/results-panel';
 import { viewResult } from '../../api/operator-result';
 import type { Term } from '../../lib/mark-terms';
+import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { redactText } from '../../lib/redact';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useMediaQuery } from '../../lib/use-media-query';
@@ -46,7 +47,9 @@ function ConversationView({ id }: { id: string }) {
   const [{ redact }] = useViewState();
   // The name as shown: redacted too when redaction is on (it can hold a phone number).
   const name = conversation?.name?.trim() ? (redact ? redactText(conversation.name.trim()) : conversation.name.trim()) : null;
-  useDocumentTitle(conversation ? name || UNTITLED : query.isPending ? 'Loading conversation' : 'Conversation not loaded');
+  useDocumentTitle(
+    conversation ? name || UNTITLED_CONVERSATION : query.isPending ? 'Loading conversation' : 'Conversation not loaded',
+  );
   useEffect(() => {
     if (conversation) rememberConversation(conversation.id, name);
   }, [conversation, name]);

@@ -13,7 +13,9 @@ import { ResolvedContext } from '../../features/operator-results/resolved-contex
 import { FORMAT_LABELS } from '../../features/operator-results/labels';
 import { Provenance } from '../../features/operator-results/provenance';
 import { ResultBody } from '../../features/operator-results/result-body';
+import { withZone } from '../../lib/time';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useZone } from '../../lib/use-zone';
 
 export function Component() {
   const { operatorResultId = '' } = useParams();
@@ -62,8 +64,11 @@ function ResultSkeleton() {
 const card = 'rounded-xl border border-slate-200 bg-white p-4 sm:p-6 dark:border-slate-700 dark:bg-slate-900';
 
 function ResultLayout({ result }: { result: OperatorResult }) {
-  const conversationLink = `/conversations/${result.conversationId}`;
-  const inConversation = `${conversationLink}?result=${result.id}`;
+  // The links back keep the zone the reader chose.
+  const zone = useZone();
+  const conversationPath = `/conversations/${result.conversationId}`;
+  const conversationLink = withZone(conversationPath, zone);
+  const inConversation = withZone(`${conversationPath}?result=${result.id}`, zone);
   const operator = useOperator(result.operator.id).data;
   const truncated = result.metadata?.system?.inputTruncated === true;
   return (
@@ -124,7 +129,7 @@ function ResultLayout({ result }: { result: OperatorResult }) {
             {result.referenceIds.map((reference) => (
               <li key={reference}>
                 <Link
-                  to={`${conversationLink}#${reference}`}
+                  to={withZone(`${conversationPath}#${reference}`, zone)}
                   className="font-mono text-xs break-all text-sky-800 underline dark:text-sky-300"
                 >
                   {reference}

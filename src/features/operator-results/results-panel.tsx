@@ -5,8 +5,10 @@ import type { OperatorResult } from '../../api/operator-result';
 import { describeError } from '../../components/api-error-state';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
+import { DateTime } from '../../components/date-time';
 import { SkeletonBlock } from '../../components/skeleton';
-import { formatDateTime, utcIso } from '../../lib/time';
+import { withZone } from '../../lib/time';
+import { useZone } from '../../lib/use-zone';
 import { operatorQueryOptions, useOperatorResults } from './api';
 import { FORMAT_LABELS, TRIGGER_LABELS } from './labels';
 import { previewOf, staleNotice, type Evidence } from './result-summary';
@@ -50,6 +52,7 @@ function ResultRow({
 }) {
   const { id, query } = row;
   const result = query.data;
+  const zone = useZone();
   if (!result) {
     if (query.isPending) {
       return (
@@ -109,9 +112,7 @@ function ResultRow({
           {when && (
             <>
               {' \u00b7 '}
-              <time dateTime={utcIso(when)} title={utcIso(when)}>
-                {formatDateTime(when)}
-              </time>
+              <DateTime iso={when} className="whitespace-nowrap" />
             </>
           )}
         </span>
@@ -123,7 +124,7 @@ function ResultRow({
       </button>
       <div className="flex flex-wrap items-center gap-3 px-3 pb-3 text-xs">
         <Link
-          to={`/operator-results/${id}`}
+          to={withZone(`/operator-results/${id}`, zone)}
           aria-label={`Full result: ${name ?? result.operator.id}`}
           className="font-medium text-sky-800 underline dark:text-sky-300"
         >
