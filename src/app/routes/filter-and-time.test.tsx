@@ -169,7 +169,9 @@ describe('time zone', () => {
     expect(dayDividers()).toHaveLength(1);
     expect(field('Started')).toHaveTextContent(dateTimeIn(smsThread.createdAt));
     expect(field('Last updated')).toHaveTextContent(dateTimeIn(smsThread.updatedAt));
-    await waitFor(() => expect(within(resultsPanel()).getAllByRole('link', { name: /^Full result/ })).toHaveLength(2));
+    await waitFor(() => expect(within(resultsPanel()).getAllByRole('link', { name: /^Full result/ })).toHaveLength(2), {
+      timeout: 5000,
+    });
     const resultTimes = () => [...resultsPanel().querySelectorAll('time')].map((time) => time.textContent);
     expect(resultTimes()).toHaveLength(2);
     expectEveryTimeIn(undefined);
@@ -199,14 +201,15 @@ describe('time zone', () => {
       .find((link) => link.getAttribute('href')?.startsWith(`/operator-results/${summaryId}`))!;
     expect(fullResult).toHaveAttribute('href', `/operator-results/${summaryId}?tz=utc`);
     await user.click(fullResult);
-    await screen.findByRole('heading', { level: 2, name: 'How it was produced' });
+    // The result page's code and data load first: generous bounds, not speed claims.
+    await screen.findByRole('heading', { level: 2, name: 'How it was produced' }, { timeout: 5000 });
     expect(router.state.location.search).toBe('?tz=utc');
     const summaryResult = operatorResults.find((result) => result.id === summaryId)!;
     expect(field('Created')).toHaveTextContent(dateTimeIn(summaryResult.dateCreated!, 'UTC'));
     expect(field('Trigger')).toHaveTextContent(dateTimeIn(summaryResult.executionDetails!.trigger!.timestamp!, 'UTC'));
     expectEveryTimeIn('UTC');
     await user.click(screen.getByRole('link', { name: '← Back to the conversation' }));
-    await screen.findByRole('heading', { level: 1, name: smsThread.name! });
+    await screen.findByRole('heading', { level: 1, name: smsThread.name! }, { timeout: 5000 });
     expect(router.state.location.search).toBe('?tz=utc');
     expect(within(zoneGroup()).getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
     expect(messageTimes()).toEqual(utcTimes);
