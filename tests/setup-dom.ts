@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './bff-in-process';
+
+// The first page a file opens loads its route's code: over a second when the machine is busy. How
+// long findBy and waitFor wait is a bound on slowness, not a speed claim.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom has no layout, so no scrolling. The window remembers where it was scrolled to and says so
 // with a scroll event after the call, as browsers do; the page is taken to be tall enough for any
