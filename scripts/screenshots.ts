@@ -24,6 +24,7 @@ const pages: Array<[string, string]> = [
   ['long', `/conversations/${benchConversationId(10_000)}?result=${longSummaryId(10_000)}`],
   ['result-json', '/operator-results/__QA__'],
   ['result-extraction', '/operator-results/__ENTITIES__'],
+  ['result-utc', '/operator-results/__ENTITIES__?tz=utc'],
   ['result-long', '/operator-results/__LONG__'],
   ['bad-id', '/conversations/conv_conversation_01K1ETK'],
   ['missing', '/conversations/conv_conversation_00000000000000000000000000'],

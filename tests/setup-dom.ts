@@ -3,8 +3,8 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './bff-in-process';
 
-// findBy* and waitFor give up after 3 s instead of 1 s: a whole page's first render in jsdom can
-// take over a second on a busy two-core machine. A wait that succeeds returns as soon as it can.
+// The first page a file opens loads its route's code: over a second when the machine is busy. How
+// long findBy and waitFor wait is a bound on slowness, not a speed claim.
 configure({ asyncUtilTimeout: 3000 });
 
 // jsdom has no layout, so no scrolling. The window remembers where it was scrolled to and says so

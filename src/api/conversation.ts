@@ -5,6 +5,9 @@ import { pageOf } from './page';
 export const KNOWN_STATUSES = ['ACTIVE', 'INACTIVE', 'CLOSED'] as const;
 export const KNOWN_CHANNELS = ['VOICE', 'SMS', 'RCS', 'EMAIL', 'WHATSAPP', 'CHAT', 'API', 'SYSTEM'] as const;
 export const KNOWN_PARTICIPANT_TYPES = ['CUSTOMER', 'HUMAN_AGENT', 'AI_AGENT', 'AGENT', 'UNKNOWN'] as const;
+export type KnownStatus = (typeof KNOWN_STATUSES)[number];
+export type KnownChannel = (typeof KNOWN_CHANNELS)[number];
+export type KnownParticipantType = (typeof KNOWN_PARTICIPANT_TYPES)[number];
 
 /**
  * An identifier in an answer. Strict on what we send, lenient on what we receive: an ID is checked

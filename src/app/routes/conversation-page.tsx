@@ -9,7 +9,7 @@ import { PanelBoundary } from '../../components/panel-boundary';
 import { QueryView } from '../../components/query-view';
 import { Tabs } from '../../components/tabs';
 import { useConversation } from '../../features/conversation/api';
-import { ConversationHeader, UNTITLED } from '../../features/conversation/conversation-header';
+import { ConversationHeader } from '../../features/conversation/conversation-header';
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
 import { buildDirectory, type ParticipantDirectory } from '../../features/conversation/participant-directory';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
@@ -26,6 +26,7 @@ import { resultRowId, ResultsPanel } from '../../features/operator-results/resul
 import { useConversationResults, type ConversationResults } from '../../features/operator-results/use-conversation-results';
 import { viewResult, type OperatorResult } from '../../api/operator-result';
 import type { Term } from '../../lib/mark-terms';
+import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { redactText } from '../../lib/redact';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useMediaQuery } from '../../lib/use-media-query';
@@ -53,7 +54,9 @@ function ConversationView({ id }: { id: string }) {
   const [{ redact }] = useViewState();
   // The name as shown: redacted too when redaction is on (it can hold a phone number).
   const name = conversation?.name?.trim() ? (redact ? redactText(conversation.name.trim()) : conversation.name.trim()) : null;
-  useDocumentTitle(conversation ? name || UNTITLED : query.isPending ? 'Loading conversation' : 'Conversation not loaded');
+  useDocumentTitle(
+    conversation ? name || UNTITLED_CONVERSATION : query.isPending ? 'Loading conversation' : 'Conversation not loaded',
+  );
   useEffect(() => {
     if (conversation) rememberConversation(conversation.id, name);
   }, [conversation, name]);

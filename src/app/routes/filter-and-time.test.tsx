@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../api/conversation';
 import { aiHandoff, smsThread } from '../../mocks/fixtures/conversations';
+import { operatorResults } from '../../mocks/fixtures/operator-results';
 import { stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 
@@ -134,11 +135,27 @@ describe('time zone', () => {
     [...document.querySelectorAll('[data-message]')].map((message) => message.querySelector('time')!.textContent);
   const dayDividers = () => [...document.querySelectorAll('[role="log"] li:not([data-message]) time')].map((t) => t.textContent);
   const zoneGroup = () => screen.getByRole('group', { name: 'Time zone' });
+  const dateTimeIn = (iso: string, timeZone?: string) =>
+    new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long', timeZone }).format(new Date(iso));
+  /** A field of the conversation header, or a row of the result's provenance, by its label. */
+  const field = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
+  const resultsPanel = () => screen.getByRole('region', { name: /Operator results/ });
+  /** Every time on the page that names an instant (day dividers name a day), as its ISO string and its text. */
+  const instants = () =>
+    [...document.querySelectorAll('time')]
+      .filter((time) => time.dateTime.includes('T'))
+      .map((time) => ({ iso: time.dateTime, text: time.textContent }));
+  /** Each reads as a time, or a date and time, in that zone (in India every one differs from UTC). */
+  const expectEveryTimeIn = (timeZone: string | undefined) => {
+    const shown = instants();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const { iso, text } of shown) expect([inZone(iso, timeZone), dateTimeIn(iso, timeZone)]).toContain(text);
+  };
 
   it('switches to UTC: ?tz=utc, the toggle, the header and every time', async () => {
     expect(new Date('2026-03-09T21:48:15Z').getTimezoneOffset()).toBe(-330);
     const { router, user, unmount } = await open(smsThread);
-    const local = within(zoneGroup()).getByRole('button', { name: /^Local \(/ });
+    let local = within(zoneGroup()).getByRole('button', { name: /^Local \(/ });
     const utc = within(zoneGroup()).getByRole('button', { name: 'UTC' });
     expect(local).toHaveAttribute('aria-pressed', 'true');
     expect(utc).toHaveAttribute('aria-pressed', 'false');
@@ -150,6 +167,14 @@ describe('time zone', () => {
     expect(localTimes[0]).toMatch(/03:18:15/);
     // In India the whole thread is on 10 March; in UTC it starts on the 9th.
     expect(dayDividers()).toHaveLength(1);
+    expect(field('Started')).toHaveTextContent(dateTimeIn(smsThread.createdAt));
+    expect(field('Last updated')).toHaveTextContent(dateTimeIn(smsThread.updatedAt));
+    await waitFor(() => expect(within(resultsPanel()).getAllByRole('link', { name: /^Full result/ })).toHaveLength(2), {
+      timeout: 5000,
+    });
+    const resultTimes = () => [...resultsPanel().querySelectorAll('time')].map((time) => time.textContent);
+    expect(resultTimes()).toHaveLength(2);
+    expectEveryTimeIn(undefined);
 
     await user.click(utc);
     await waitFor(() => expect(utc).toHaveAttribute('aria-pressed', 'true'));
@@ -162,6 +187,34 @@ describe('time zone', () => {
     utcTimes.forEach((time, i) => expect(time).not.toBe(localTimes[i]));
     expect(dayDividers()).toHaveLength(2);
     expect(dayDividers()[0]).toMatch(/March 9, 2026/);
+    // The header and the results panel too: every time on the page.
+    expect(field('Started')).toHaveTextContent(dateTimeIn(smsThread.createdAt, 'UTC'));
+    expect(field('Started')).toHaveTextContent(/Mar 9, 2026/);
+    expect(field('Last updated')).toHaveTextContent(dateTimeIn(smsThread.updatedAt, 'UTC'));
+    expect(resultTimes()).toHaveLength(2);
+    expectEveryTimeIn('UTC');
+
+    // A result's own page keeps the zone, its provenance included, and so does the way back.
+    const [summaryId] = smsThread.operatorResultIds as [string];
+    const fullResult = within(resultsPanel())
+      .getAllByRole('link', { name: /^Full result/ })
+      .find((link) => link.getAttribute('href')?.startsWith(`/operator-results/${summaryId}`))!;
+    expect(fullResult).toHaveAttribute('href', `/operator-results/${summaryId}?tz=utc`);
+    await user.click(fullResult);
+    // The result page's code and data load first: generous bounds, not speed claims.
+    await screen.findByRole('heading', { level: 2, name: 'How it was produced' }, { timeout: 5000 });
+    expect(router.state.location.search).toBe('?tz=utc');
+    const summaryResult = operatorResults.find((result) => result.id === summaryId)!;
+    expect(field('Created')).toHaveTextContent(dateTimeIn(summaryResult.dateCreated!, 'UTC'));
+    expect(field('Trigger')).toHaveTextContent(dateTimeIn(summaryResult.executionDetails!.trigger!.timestamp!, 'UTC'));
+    expectEveryTimeIn('UTC');
+    await user.click(screen.getByRole('link', { name: '← Back to the conversation' }));
+    await screen.findByRole('heading', { level: 1, name: smsThread.name! }, { timeout: 5000 });
+    expect(router.state.location.search).toBe('?tz=utc');
+    expect(within(zoneGroup()).getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
+    expect(messageTimes()).toEqual(utcTimes);
+    expect(field('Started')).toHaveTextContent(dateTimeIn(smsThread.createdAt, 'UTC'));
+    local = within(zoneGroup()).getByRole('button', { name: /^Local \(/ });
 
     // The same as opening the link with ?tz=utc directly.
     const link = router.state.location.search;

@@ -19,8 +19,10 @@ import { ResolvedContext } from '../../features/operator-results/resolved-contex
 import { FORMAT_LABELS } from '../../features/operator-results/labels';
 import { Provenance } from '../../features/operator-results/provenance';
 import { ResultBody } from '../../features/operator-results/result-body';
+import { withZone } from '../../lib/time';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { lookup } from '../../lib/lookup';
+import { useZone } from '../../lib/use-zone';
 
 export function Component() {
   const { operatorResultId = '' } = useParams();
@@ -69,9 +71,13 @@ function ResultSkeleton() {
 const card = 'rounded-xl border border-slate-200 bg-white p-4 sm:p-6 dark:border-slate-700 dark:bg-slate-900';
 
 function ResultLayout({ result }: { result: OperatorResult }) {
-  // Only a conversation ID becomes a link; any other value is shown as text.
-  const conversationLink = isId('conversation', result.conversationId) ? `/conversations/${result.conversationId}` : null;
-  const inConversation = conversationLink && `${conversationLink}?result=${encodeURIComponent(result.id)}`;
+  // Only a conversation ID becomes a link; any other value is shown as text. The links back keep
+  // the zone the reader chose.
+  const zone = useZone();
+  const conversationPath = isId('conversation', result.conversationId) ? `/conversations/${result.conversationId}` : null;
+  const conversationLink = conversationPath && withZone(conversationPath, zone);
+  const inConversation = conversationPath && withZone(`${conversationPath}?result=${encodeURIComponent(result.id)}`, zone);
+  const messageLink = conversationPath ? (id: string) => withZone(`${conversationPath}#${id}`, zone) : null;
   const operator = useOperator(result.operator.id).data;
   const truncated = result.metadata?.system?.inputTruncated === true;
   return (
@@ -140,7 +146,7 @@ function ResultLayout({ result }: { result: OperatorResult }) {
             What it refers to ({new Set(result.referenceIds).size})
           </h2>
           <PanelBoundary name="references">
-            <ResultReferences result={result} conversationLink={conversationLink} />
+            <ResultReferences result={result} messageLink={messageLink} />
           </PanelBoundary>
         </section>
       )}
@@ -171,14 +177,20 @@ function ResultLayout({ result }: { result: OperatorResult }) {
  * the conversation itself, so a link is only made to a message it holds; until it has loaded (or if
  * it cannot be), every reference is shown as text.
  */
-function ResultReferences({ result, conversationLink }: { result: OperatorResult; conversationLink: string | null }) {
+function ResultReferences({
+  result,
+  messageLink,
+}: {
+  result: OperatorResult;
+  messageLink: ((id: string) => string) | null;
+}) {
   const mayBeInConversation = result.referenceIds.some((id) => {
     const kind = idKindOf(id);
     return kind === 'communication' || kind === 'participant';
   });
   const conversation = useQuery({
     ...conversationQueryOptions(result.conversationId),
-    enabled: conversationLink !== null && mayBeInConversation,
+    enabled: messageLink !== null && mayBeInConversation,
   });
   const data = conversation.data;
   const references = useMemo(() => {
@@ -204,7 +216,7 @@ function ResultReferences({ result, conversationLink }: { result: OperatorResult
       )}
       <ReferenceList
         references={references}
-        messageLink={conversationLink ? (id) => `${conversationLink}#${id}` : null}
+        messageLink={messageLink}
         participantName={nameOf}
       />
     </div>

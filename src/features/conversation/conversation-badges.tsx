@@ -1,8 +1,18 @@
+import type { KnownChannel, KnownStatus } from '../../api/conversation';
 import { Badge, type BadgeTone } from '../../components/badge';
 import { lookup } from '../../lib/lookup';
 
-const STATUS_TONES: Record<string, BadgeTone> = { ACTIVE: 'green', INACTIVE: 'amber', CLOSED: 'neutral' };
-const STATUS_LABELS: Record<string, string> = { ACTIVE: 'Active', INACTIVE: 'Inactive', CLOSED: 'Closed' };
+// Every value the API documents, no more (checked by the compiler); any other is shown as it came.
+const STATUS_TONES: Record<string, BadgeTone> = {
+  ACTIVE: 'green',
+  INACTIVE: 'amber',
+  CLOSED: 'neutral',
+} satisfies Record<KnownStatus, BadgeTone>;
+const STATUS_LABELS: Record<string, string> = {
+  ACTIVE: 'Active',
+  INACTIVE: 'Inactive',
+  CLOSED: 'Closed',
+} satisfies Record<KnownStatus, string>;
 
 export function StatusBadge({ status }: { status: string }) {
   const label = lookup(STATUS_LABELS, status);
@@ -26,7 +36,7 @@ const CHANNEL_LABELS: Record<string, string> = {
   CHAT: 'Chat',
   API: 'API',
   SYSTEM: 'System',
-};
+} satisfies Record<KnownChannel, string>;
 
 export function ChannelBadge({ channel }: { channel: string }) {
   const label = lookup(CHANNEL_LABELS, channel);

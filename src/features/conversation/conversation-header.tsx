@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Conversation } from '../../api/conversation';
 import { CopyButton } from '../../components/copy-button';
+import { DateTime } from '../../components/date-time';
+import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { redactText } from '../../lib/redact';
-import { formatDateTime, formatDuration, utcIso } from '../../lib/time';
+import { formatDuration } from '../../lib/time';
 import { ChannelBadge, StatusBadge } from './conversation-badges';
-
-export const UNTITLED = 'Untitled conversation';
 
 function Field({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -30,14 +30,6 @@ function Ids({ ids, empty }: { ids: string[]; empty: string }) {
   );
 }
 
-function Time({ iso }: { iso: string }) {
-  return (
-    <time dateTime={utcIso(iso)} title={utcIso(iso)}>
-      {formatDateTime(iso)}
-    </time>
-  );
-}
-
 export function ConversationHeader({ conversation, redact = false }: { conversation: Conversation; redact?: boolean }) {
   const name = conversation.name?.trim() ? (redact ? redactText(conversation.name.trim()) : conversation.name.trim()) : null;
   const link = typeof window === 'undefined' ? '' : `${window.location.origin}/conversations/${conversation.id}`;
@@ -45,7 +37,7 @@ export function ConversationHeader({ conversation, redact = false }: { conversat
     <header className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-6 dark:border-slate-700 dark:bg-slate-900">
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="mr-1 text-xl font-semibold break-words text-slate-950 sm:text-2xl dark:text-white">
-          {name ?? <span className="italic">{UNTITLED}</span>}
+          {name ?? <span className="italic">{UNTITLED_CONVERSATION}</span>}
         </h1>
         <StatusBadge status={conversation.status} />
         {conversation.channels.map((channel, index) => (
@@ -65,10 +57,10 @@ export function ConversationHeader({ conversation, redact = false }: { conversat
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 lg:grid-cols-3">
         <Field label="Started">
-          <Time iso={conversation.createdAt} />
+          <DateTime iso={conversation.createdAt} />
         </Field>
         <Field label="Last updated">
-          <Time iso={conversation.updatedAt} />
+          <DateTime iso={conversation.updatedAt} />
         </Field>
         <Field label="Duration">{formatDuration(conversation.createdAt, conversation.updatedAt)}</Field>
         <Field label="Channel IDs" wide>

@@ -1,4 +1,4 @@
-import type { Conversation, Participant } from '../../api/conversation';
+import type { Conversation, KnownParticipantType, Participant } from '../../api/conversation';
 import { lookup } from '../../lib/lookup';
 
 export type Side = 'start' | 'end';
@@ -39,7 +39,7 @@ const TYPE_LABELS: Record<string, string> = {
   AI_AGENT: 'AI agent',
   AGENT: 'Agent',
   UNKNOWN: 'Unknown type',
-};
+} satisfies Record<KnownParticipantType, string>;
 const AGENT_TYPES = new Set(['HUMAN_AGENT', 'AI_AGENT', 'AGENT']);
 
 export const UNKNOWN_NAME = 'Unknown participant';

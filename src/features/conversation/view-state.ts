@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Zone } from '../../lib/time';
+import { putZone, zoneOf, type Zone } from '../../lib/time';
 
 /** Everything about how the transcript is shown that a shared link must reproduce. */
 export type ViewState = {
@@ -20,14 +20,11 @@ export function useViewState(): [ViewState, (change: ViewChange) => void] {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const hide = params.get('hide') ?? '';
-  const tz = params.get('tz');
+  const zone = zoneOf(params);
   const redact = params.get('redact') === '1';
   // Its own memo: a new Set on every keystroke in the find box would rebuild the whole timeline.
   const hidden = useMemo(() => new Set(hide.split(',').filter(Boolean)), [hide]);
-  const state = useMemo<ViewState>(
-    () => ({ query: q, hidden, zone: tz?.toLowerCase() === 'utc' ? 'UTC' : 'local', redact }),
-    [q, hidden, tz, redact],
-  );
+  const state = useMemo<ViewState>(() => ({ query: q, hidden, zone, redact }), [q, hidden, zone, redact]);
   const change = useCallback(
     (next: ViewChange) =>
       setParams(
@@ -36,7 +33,7 @@ export function useViewState(): [ViewState, (change: ViewChange) => void] {
           const set = (key: string, value: string | null) => (value ? params.set(key, value) : params.delete(key));
           if (next.query !== undefined) set('q', next.query);
           if (next.hidden !== undefined) set('hide', [...next.hidden].join(','));
-          if (next.zone !== undefined) set('tz', next.zone === 'UTC' ? 'utc' : null);
+          if (next.zone !== undefined) putZone(params, next.zone);
           if (next.redact !== undefined) set('redact', next.redact ? '1' : null);
           return params;
         },

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { DemoSampleSummary } from '../../api/status';
+import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 
 export function DemoSamples({ samples, drills }: { samples: DemoSampleSummary[]; drills: Array<{ id: string; label: string }> }) {
   return (
@@ -18,9 +19,7 @@ export function DemoSamples({ samples, drills }: { samples: DemoSampleSummary[];
                 to={`/conversations/${sample.id}`}
                 className="block h-full rounded-xl border border-slate-200 bg-white p-4 hover:border-sky-500 hover:shadow-sm dark:border-slate-700 dark:bg-slate-900 dark:hover:border-sky-400"
               >
-                <span className="block font-semibold text-slate-950 dark:text-white">
-                  {sample.name ?? 'Untitled conversation'}
-                </span>
+                <span className="block font-semibold text-slate-950 dark:text-white">{sample.name ?? UNTITLED_CONVERSATION}</span>
                 <span className="mt-1 block text-sm text-slate-700 dark:text-slate-300">{sample.blurb}</span>
                 <span className="mt-2 block text-xs text-slate-600 dark:text-slate-400">
                   {sample.channels.join(', ') || 'No channel'} · {sample.status} · {sample.messageCount.toLocaleString()}{' '}

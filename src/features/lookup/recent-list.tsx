@@ -1,10 +1,13 @@
 import { Link } from 'react-router';
 import { Button } from '../../components/button';
-import { formatDateTime } from '../../lib/time';
+import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
+import { zoneFormat } from '../../lib/time';
+import { useZone } from '../../lib/use-zone';
 import { clearRecentConversations, useRecentConversations } from './recent';
 
 export function RecentConversations() {
   const recent = useRecentConversations();
+  const format = zoneFormat(useZone());
   return (
     <section aria-labelledby="recent-heading">
       <div className="flex items-center justify-between gap-2">
@@ -22,11 +25,11 @@ export function RecentConversations() {
           {recent.map((entry) => (
             <li key={entry.id} className="px-4 py-2.5">
               <Link to={`/conversations/${entry.id}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
-                {entry.name ?? 'Untitled conversation'}
+                {entry.name ?? UNTITLED_CONVERSATION}
               </Link>
               <p className="flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-400">
                 <span className="font-mono break-all">{entry.id}</span>
-                <span>opened {formatDateTime(entry.openedAt)}</span>
+                <span>opened {format.dateTime(entry.openedAt)}</span>
               </p>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { OperatorResult } from '../../api/operator-result';
-import { formatDateTime, utcIso } from '../../lib/time';
+import { DateTime } from '../../components/date-time';
 import { TRIGGER_LABELS } from './labels';
 import { lookup } from '../../lib/lookup';
 
@@ -15,14 +15,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 const Missing = () => <span className="text-slate-500 italic dark:text-slate-400">Not provided</span>;
 const Code = ({ children }: { children: ReactNode }) => <code className="font-mono text-xs break-all">{children}</code>;
-const When = ({ iso }: { iso: string | null | undefined }) =>
-  iso ? (
-    <time dateTime={utcIso(iso)} title={utcIso(iso)}>
-      {formatDateTime(iso)}
-    </time>
-  ) : (
-    <Missing />
-  );
+const When = ({ iso }: { iso: string | null | undefined }) => (iso ? <DateTime iso={iso} /> : <Missing />);
 
 export function Provenance({ result }: { result: OperatorResult }) {
   const system = result.metadata?.system;

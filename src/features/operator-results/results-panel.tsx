@@ -6,8 +6,10 @@ import type { OperatorResult } from '../../api/operator-result';
 import { describeError } from '../../components/api-error-state';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
+import { DateTime } from '../../components/date-time';
 import { SkeletonBlock } from '../../components/skeleton';
-import { formatDateTime, utcIso } from '../../lib/time';
+import { withZone } from '../../lib/time';
+import { useZone } from '../../lib/use-zone';
 import { operatorQueryOptions } from './api';
 import { FORMAT_LABELS, TRIGGER_LABELS } from './labels';
 import { previewOf, staleNotice, type Evidence } from './result-summary';
@@ -96,6 +98,7 @@ function ResultRow({
   const trigger = result.executionDetails?.trigger?.on;
   const stale = staleNotice(evidence.coverage);
   const operatorLabel = name ?? (result.operator.id || 'Operator not named');
+  const zone = useZone();
   return (
     <li
       className={
@@ -133,9 +136,7 @@ function ResultRow({
           {when && (
             <>
               {' \u00b7 '}
-              <time dateTime={utcIso(when)} title={utcIso(when)}>
-                {formatDateTime(when)}
-              </time>
+              <DateTime iso={when} className="whitespace-nowrap" />
             </>
           )}
         </span>
@@ -148,7 +149,7 @@ function ResultRow({
       <div className="space-y-2 px-3 pb-3 text-xs">
         {isId('operatorResult', id) ? (
           <Link
-            to={`/operator-results/${id}`}
+            to={withZone(`/operator-results/${id}`, zone)}
             aria-label={`Full result: ${operatorLabel}`}
             className="font-medium text-sky-800 underline dark:text-sky-300"
           >

@@ -11,7 +11,6 @@ import {
   exportJson,
   exportMarkdown,
   exportPlainText,
-  isoWithOffset,
   neutraliseFormula,
   type ExportOptions,
 } from './export';
@@ -364,20 +363,6 @@ describe('exportCsv', () => {
     for (const [index, row] of newYork.entries()) {
       expect(Date.parse(row.time!)).toBe(Date.parse(seedConversation.communications[index]!.createdAt));
     }
-  });
-});
-
-describe('isoWithOffset', () => {
-  it('writes Z for UTC and the zone offset for local time, daylight saving and half hours included', () => {
-    expect(isoWithOffset('2026-07-01T12:00:00Z', 'UTC')).toBe('2026-07-01T12:00:00Z');
-    expect(isoWithOffset('2026-07-01T12:00:00.250Z', 'UTC')).toBe('2026-07-01T12:00:00.250Z');
-    expect(inZone('Europe/Berlin', () => isoWithOffset('2026-07-01T12:00:00Z', 'local'))).toBe('2026-07-01T14:00:00+02:00');
-    expect(inZone('Europe/Berlin', () => isoWithOffset('2026-01-01T12:00:00Z', 'local'))).toBe('2026-01-01T13:00:00+01:00');
-    expect(inZone('Asia/Kolkata', () => isoWithOffset('2026-01-01T00:00:00.005Z', 'local'))).toBe(
-      '2026-01-01T05:30:00.005+05:30',
-    );
-    expect(inZone('America/St_Johns', () => isoWithOffset('2026-01-01T00:00:00Z', 'local'))).toBe('2025-12-31T20:30:00-03:30');
-    expect(isoWithOffset('not a date', 'UTC')).toBe('not a date');
   });
 });
 

@@ -16,6 +16,8 @@
 import type { Communication, Conversation } from '../../api/conversation';
 import { buildDirectory, type ParticipantDirectory, type ParticipantView } from '../conversation/participant-directory';
 import { chronological } from '../conversation/timeline-model';
+import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
+import { localZoneId, zoneFormat, type Zone, type ZoneFormat } from '../../lib/time';
 
 export type ExportFormat = 'txt' | 'md' | 'csv' | 'json';
 
@@ -27,12 +29,11 @@ export type ExportOptions = {
   /** Applied to the conversation name, participant names, addresses and every message text. */
   redact?: (text: string) => string;
   /** How times are written; 'local' is the runtime's zone, named in the output. */
-  timeZone: 'local' | 'UTC';
+  timeZone: Zone;
   /** A deep link back to the conversation, included (TXT, Markdown) when given. */
   link?: string;
 };
 
-export const UNTITLED = 'Untitled conversation';
 export const NO_TEXT = '(no text)';
 export const CSV_HEADER = ['time', 'participant', 'type', 'text', 'participant_id', 'communication_id'] as const;
 
@@ -67,7 +68,7 @@ type Prepared = {
   hiddenCount: number;
   /** Participants whose communications were left out, in the conversation's order. */
   hiddenParticipants: ParticipantView[];
-  zone: Zone;
+  zone: ExportZone;
 };
 
 function prepare(o: ExportOptions): Prepared {
@@ -79,7 +80,7 @@ function prepare(o: ExportOptions): Prepared {
   const known = [...directory.participants.map((p) => p.id), ...source.communications.map((c) => c.participantId)];
   const hiddenParticipants = [...new Set(known)].filter((id) => hidden.has(id)).map((id) => directory.get(id));
   const messages = chronological(visible);
-  const zone = resolveZone(o.timeZone, [source.createdAt, source.updatedAt, ...messages.map((m) => m.createdAt)]);
+  const zone = exportZone(o.timeZone, [source.createdAt, source.updatedAt, ...messages.map((m) => m.createdAt)]);
   return {
     conversation,
     directory,
@@ -90,128 +91,41 @@ function prepare(o: ExportOptions): Prepared {
   };
 }
 
-type Parts = { year: string; month: string; day: string; hour: string; minute: string; second: string; weekday: string };
-
-type Zone = {
-  /** IANA name: "UTC", "America/New_York". */
-  id: string;
+/** How an export writes times: in forms that read the same in every language, in the zone chosen. */
+type ExportZone = {
+  format: ZoneFormat;
   /** "Times in UTC", "Times in America/New_York (EST)", "Times in Europe/London (GMT/BST)". */
   label: string;
   /** Written after each time when the conversation crosses a change of short name (daylight saving). */
   perTimeName: boolean;
 };
 
-const formatters = new Map<string, { parts: Intl.DateTimeFormat; name: Intl.DateTimeFormat }>();
-function formattersFor(zone: string) {
-  let entry = formatters.get(zone);
-  if (!entry) {
-    entry = {
-      parts: new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        weekday: 'long',
-      }),
-      name: new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }),
-    };
-    formatters.set(zone, entry);
-  }
-  return entry;
-}
-
-function partsOf(zone: string, date: Date): Parts {
-  const parts: Record<string, string> = {};
-  for (const part of formattersFor(zone).parts.formatToParts(date)) parts[part.type] = part.value;
-  return {
-    year: parts.year ?? '',
-    month: parts.month ?? '',
-    day: parts.day ?? '',
-    hour: parts.hour ?? '',
-    minute: parts.minute ?? '',
-    second: parts.second ?? '',
-    weekday: parts.weekday ?? '',
-  };
-}
-
-function shortName(zone: string, date: Date): string {
-  return (
-    formattersFor(zone)
-      .name.formatToParts(date)
-      .find((part) => part.type === 'timeZoneName')?.value ?? zone
-  );
-}
-
-function resolveZone(timeZone: ExportOptions['timeZone'], isoTimes: string[]): Zone {
-  if (timeZone === 'UTC') return { id: 'UTC', label: 'Times in UTC', perTimeName: false };
-  const id = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const names = [
-    ...new Set(
-      isoTimes
-        .map((iso) => new Date(iso))
-        .filter((date) => !Number.isNaN(date.getTime()))
-        .map((date) => shortName(id, date)),
-    ),
-  ];
+function exportZone(zone: Zone, isoTimes: string[]): ExportZone {
+  if (zone === 'UTC') return { format: zoneFormat('UTC'), label: 'Times in UTC', perTimeName: false };
+  const format = zoneFormat('local', localZoneId());
+  const names = [...new Set(isoTimes.filter(isDate).map((iso) => format.shortName(iso)))];
   const label =
-    names.length === 0 || (names.length === 1 && names[0] === id) ? `Times in ${id}` : `Times in ${id} (${names.join('/')})`;
-  return { id, label, perTimeName: names.length > 1 };
+    names.length === 0 || (names.length === 1 && names[0] === format.id)
+      ? `Times in ${format.id}`
+      : `Times in ${format.id} (${names.join('/')})`;
+  return { format, label, perTimeName: names.length > 1 };
 }
 
-function validDate(iso: string): Date | null {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+const isDate = (iso: string) => !Number.isNaN(Date.parse(iso));
 
 /** "10:30:15", or "01:30:00 EDT" when the conversation crosses a daylight-saving change. */
-function clock(zone: Zone, iso: string): string {
-  const date = validDate(iso);
-  if (!date) return iso;
-  const p = partsOf(zone.id, date);
-  const time = `${p.hour}:${p.minute}:${p.second}`;
-  return zone.perTimeName ? `${time} ${shortName(zone.id, date)}` : time;
-}
-
-/** "2026-03-09" */
-function dayOf(zone: Zone, iso: string): string {
-  const date = validDate(iso);
-  if (!date) return iso;
-  const p = partsOf(zone.id, date);
-  return `${p.year}-${p.month}-${p.day}`;
+function clock(zone: ExportZone, iso: string): string {
+  return zone.perTimeName && isDate(iso) ? `${zone.format.clock(iso)} ${zone.format.shortName(iso)}` : zone.format.clock(iso);
 }
 
 /** "2026-03-09 (Monday)" */
-function dayHeading(zone: Zone, iso: string): string {
-  const date = validDate(iso);
-  return date ? `${dayOf(zone, iso)} (${partsOf(zone.id, date).weekday})` : iso;
+function dayHeading(zone: ExportZone, iso: string): string {
+  return isDate(iso) ? `${zone.format.date(iso)} (${zone.format.weekday(iso)})` : iso;
 }
 
 /** "2026-01-15 10:30:00" */
-function dateTime(zone: Zone, iso: string): string {
-  return validDate(iso) ? `${dayOf(zone, iso)} ${clock(zone, iso)}` : iso;
-}
-
-/**
- * ISO-8601 with an explicit offset: "2026-01-15T10:30:15Z" in UTC, "2026-01-15T05:30:15-05:00" in a
- * local zone (also "+00:00" for a local zone at UTC). Milliseconds are kept when there are any.
- */
-export function isoWithOffset(iso: string, timeZone: ExportOptions['timeZone']): string {
-  const date = validDate(iso);
-  if (!date) return iso;
-  const ms = date.getTime() % 1000 === 0 ? '' : `.${String(((date.getTime() % 1000) + 1000) % 1000).padStart(3, '0')}`;
-  if (timeZone === 'UTC') return `${date.toISOString().slice(0, 19)}${ms}Z`;
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const p = partsOf(zone, date);
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  const offset = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${ms}${sign}${hours}:${minutes}`;
+function dateTime(zone: ExportZone, iso: string): string {
+  return isDate(iso) ? `${zone.format.date(iso)} ${clock(zone, iso)}` : iso;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +133,7 @@ export function isoWithOffset(iso: string, timeZone: ExportOptions['timeZone']):
 // ---------------------------------------------------------------------------------------------
 
 function title(conversation: Conversation): string {
-  return conversation.name?.trim() || UNTITLED;
+  return conversation.name?.trim() || UNTITLED_CONVERSATION;
 }
 
 function textOf(communication: Communication): string | null {
@@ -311,7 +225,7 @@ export function exportPlainText(o: ExportOptions): string {
   if (p.messages.length === 0) out.push('(no messages)');
   let day: string | null = null;
   for (const message of p.messages) {
-    const messageDay = dayOf(p.zone, message.createdAt);
+    const messageDay = p.zone.format.date(message.createdAt);
     if (messageDay !== day) {
       out.push(`--- ${dayHeading(p.zone, message.createdAt)} ---`);
       day = messageDay;
@@ -396,7 +310,7 @@ export function exportMarkdown(o: ExportOptions): string {
   if (p.messages.length === 0) out.push('No messages.');
   let day: string | null = null;
   for (const message of p.messages) {
-    const messageDay = dayOf(p.zone, message.createdAt);
+    const messageDay = p.zone.format.date(message.createdAt);
     if (messageDay !== day) {
       if (day !== null) out.push('');
       out.push(`### ${md(dayHeading(p.zone, message.createdAt))}`, '');
@@ -448,7 +362,7 @@ export function exportCsv(o: ExportOptions): string {
   for (const message of p.messages) {
     const speaker = p.directory.get(message.participantId);
     rows.push([
-      isoWithOffset(message.createdAt, o.timeZone),
+      p.zone.format.isoWithOffset(message.createdAt),
       speaker.name,
       speaker.typeLabel,
       textOf(message) ?? '',
