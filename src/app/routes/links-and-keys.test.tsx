@@ -122,6 +122,18 @@ describe('links to messages', () => {
     for (const id of ids.filter((id) => !range.includes(id))) expect(message(id)).not.toHaveAttribute('data-targeted');
   });
 
+  it('does not scroll back to the linked message when the rows change afterwards', async () => {
+    const { user } = await open(`${conversationPath(aiHandoff)}#${ids[6]}`);
+    await waitFor(() => expect(scrolledTo()).toContain(message(ids[6]!)));
+    scrollIntoView().mockClear();
+    // Hiding someone else's messages rebuilds the rows; the link was followed once already.
+    const author = aiHandoff.communications.find((c) => c.id === ids[6])!.participantId;
+    const other = aiHandoff.participants.find((p) => p.id !== author && p.name)!;
+    await user.click(screen.getByRole('button', { name: other.name!, pressed: true }));
+    await screen.findByText(/hidden by filters/);
+    expect(scrolledTo()).not.toContain(message(ids[6]!));
+  });
+
   it('marks nothing for a fragment that is not a message of this conversation', async () => {
     await open(`${conversationPath(aiHandoff)}#${seedConversation.communications[0]!.id}`);
     expect(targetedIds()).toEqual([]);

@@ -11,7 +11,7 @@ import { PanelBoundary } from '../../components/panel-boundary';
 import { QueryView } from '../../components/query-view';
 import { SkeletonBlock } from '../../components/skeleton';
 import { conversationQueryOptions } from '../../features/conversation/api';
-import { chronological } from '../../features/conversation/timeline-model';
+import { chronological } from '../../lib/chronological';
 import { useOperator, useOperatorResult } from '../../features/operator-results/api';
 import { ReferenceList } from '../../features/operator-results/reference-list';
 import { classifyReferences } from '../../features/operator-results/result-summary';
@@ -177,13 +177,7 @@ function ResultLayout({ result }: { result: OperatorResult }) {
  * the conversation itself, so a link is only made to a message it holds; until it has loaded (or if
  * it cannot be), every reference is shown as text.
  */
-function ResultReferences({
-  result,
-  messageLink,
-}: {
-  result: OperatorResult;
-  messageLink: ((id: string) => string) | null;
-}) {
+function ResultReferences({ result, messageLink }: { result: OperatorResult; messageLink: ((id: string) => string) | null }) {
   const mayBeInConversation = result.referenceIds.some((id) => {
     const kind = idKindOf(id);
     return kind === 'communication' || kind === 'participant';
@@ -214,11 +208,7 @@ function ResultReferences({
           The conversation could not be read, so its messages are not linked.
         </p>
       )}
-      <ReferenceList
-        references={references}
-        messageLink={messageLink}
-        participantName={nameOf}
-      />
+      <ReferenceList references={references} messageLink={messageLink} participantName={nameOf} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
+import { useEffect, useRef } from 'react';
 import { Badge } from '../../components/badge';
 import { redactText } from '../../lib/redact';
 import { findMatches } from '../../lib/search';
 import { HighlightedText } from './highlighted-text';
-import type { Hit } from './use-transcript-search';
+import { sameTarget, type Hit } from './use-transcript-search';
 import { ParticipantAvatar } from './participant-avatar';
 import type { ParticipantView } from './participant-directory';
 
@@ -14,8 +15,8 @@ function Shown({ text, query, redact, current }: { text: string; query: string; 
   return <HighlightedText text={shown} matches={query ? findMatches(shown, query) : undefined} current={current} />;
 }
 
-/** The index of the find bar's current match inside the text with this search key, or -1. */
-const currentIn = (hit: Hit | null, key: string) => (hit?.key === key ? hit.local : -1);
+/** The anchor of a participant's entry (find brings it into view). */
+export const participantElementId = (id: string) => `participant-${id}`;
 
 export function ParticipantsPanel({
   participants,
@@ -26,9 +27,18 @@ export function ParticipantsPanel({
   participants: ParticipantView[];
   query?: string;
   redact?: boolean;
-  /** The find bar's current match, emphasised when it is in this panel. */
+  /** The find bar's current match, emphasised (and brought into view) when it is in this panel. */
   current?: Hit | null;
 }) {
+  const entries = useRef(new Map<string, HTMLLIElement>());
+  // On the next frame, as the transcript does: a keystroke in the find box ends with the browser
+  // scrolling the box's caret into view.
+  const currentParticipant = current && current.target.kind !== 'message' ? current.target.participantId : null;
+  useEffect(() => {
+    if (currentParticipant === null) return;
+    const frame = requestAnimationFrame(() => entries.current.get(currentParticipant)?.scrollIntoView({ block: 'center' }));
+    return () => cancelAnimationFrame(frame);
+  }, [currentParticipant, current]);
   return (
     <section
       aria-labelledby="participants-heading"
@@ -42,7 +52,15 @@ export function ParticipantsPanel({
       ) : (
         <ul className="mt-3 space-y-3">
           {participants.map((participant) => (
-            <li key={participant.id} id={`participant-${participant.id}`} className="flex scroll-mt-24 gap-3">
+            <li
+              key={participant.id}
+              id={participantElementId(participant.id)}
+              ref={(element) => {
+                if (element) entries.current.set(participant.id, element);
+                else entries.current.delete(participant.id);
+              }}
+              className="flex scroll-mt-24 gap-3"
+            >
               <ParticipantAvatar participant={participant} />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
@@ -51,7 +69,9 @@ export function ParticipantsPanel({
                       text={participant.name}
                       query={query}
                       redact={redact}
-                      current={currentIn(current, `${participant.id}:name`)}
+                      current={
+                        sameTarget(current, { kind: 'participant-name', participantId: participant.id }) ? current!.local : -1
+                      }
                     />
                   </span>
                   <Badge tone={participant.type === null ? 'outline' : 'neutral'}>{participant.typeLabel}</Badge>
@@ -69,7 +89,11 @@ export function ParticipantsPanel({
                             text={address}
                             query={query}
                             redact={redact}
-                            current={currentIn(current, `${participant.id}:address:${index}`)}
+                            current={
+                              sameTarget(current, { kind: 'participant-address', participantId: participant.id, index })
+                                ? current!.local
+                                : -1
+                            }
                           />
                         </code>
                       </li>

@@ -1,4 +1,5 @@
 import type { Communication, Conversation } from '../../api/conversation';
+import { chronological } from '../../lib/chronological';
 import { formatGap, zoneFormat, type ZoneFormat } from '../../lib/time';
 import type { ParticipantDirectory, ParticipantView } from './participant-directory';
 
@@ -24,28 +25,6 @@ export type TimelineOptions = {
   /** Participants whose messages are left out. */
   hidden?: ReadonlySet<string>;
 };
-
-const sorted = new WeakMap<Communication[], Communication[]>();
-
-/**
- * Communications in time order; the sort is stable so equal timestamps keep the API's order.
- * Sorted once per list: the page, the timeline and the evidence locator all ask.
- */
-export function chronological(communications: Communication[]): Communication[] {
-  let ordered = sorted.get(communications);
-  if (!ordered) {
-    ordered = sortByTime(communications);
-    sorted.set(communications, ordered);
-  }
-  return ordered;
-}
-
-function sortByTime(communications: Communication[]): Communication[] {
-  return communications
-    .map((communication, index) => ({ communication, index, at: Date.parse(communication.createdAt) }))
-    .sort((a, b) => a.at - b.at || a.index - b.index)
-    .map(({ communication }) => communication);
-}
 
 const NONE: ReadonlySet<string> = new Set();
 const DAY_SEARCH_MS = 26 * 60 * 60 * 1000;

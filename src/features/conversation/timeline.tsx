@@ -1,20 +1,11 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import {
-  memo,
-  useCallback,
-  useImperativeHandle,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type MouseEvent,
-  type Ref,
-} from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { Conversation } from '../../api/conversation';
 import type { Term } from '../../lib/mark-terms';
 import type { Match } from '../../lib/search';
 import { formatOffset, utcIso, type ZoneFormat } from '../../lib/time';
 import { HighlightedText } from './highlighted-text';
+import type { Reveal } from './reveal';
 import { ParticipantAvatar } from './participant-avatar';
 import type { ParticipantView } from './participant-directory';
 import type { DayItem, GapItem, MessageItem, TimelineItem } from './timeline-model';
@@ -198,6 +189,9 @@ const Message = memo(function Message({
 const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
 const NO_IDS: ReadonlySet<string> = new Set();
 
+/** How long a revealed message is kept in view while the rows around it are measured. */
+const HOLD_MS = 750;
+
 /** What rows are guessed to measure before they are shown (px, margins included). */
 const ESTIMATES = { day: 56, gap: 40, first: 96, next: 68 } as const;
 const estimate = (item: TimelineItem) =>
@@ -210,14 +204,6 @@ function measureRow(element: Element, fallback: number): number {
   const style = getComputedStyle(element);
   return height + (parseFloat(style.marginTop) || 0) + (parseFloat(style.marginBottom) || 0);
 }
-
-/** How the rest of the page points at messages, whether or not they are rendered right now. */
-export type TimelineHandle = {
-  /** Scrolls a message into view, rendering it first if it is far off-screen; optionally focuses it. */
-  reveal: (id: string, options?: { block?: 'center' | 'nearest'; focus?: boolean }) => void;
-  /** Moves focus to the next (1) or previous (-1) message, from the focused one or the ones in view. */
-  step: (delta: 1 | -1) => void;
-};
 
 export type TimelineProps = {
   conversation: Conversation;
@@ -234,7 +220,10 @@ export type TimelineProps = {
   onCopyLink: (id: string, event: MouseEvent) => void;
   /** Renders every row instead of a window of them: for printing and for measuring what that costs. */
   renderAll?: boolean;
-  handle?: Ref<TimelineHandle>;
+  /** The message to bring into view (and focus, for j/k), rendering it first when it is far off. */
+  reveal?: Reveal | null;
+  /** Told once that message is in view. */
+  onRevealed?: (reveal: Reveal) => void;
 };
 
 /**
@@ -255,7 +244,8 @@ export function TimelineList({
   selected = NO_IDS,
   onCopyLink,
   renderAll = false,
-  handle,
+  reveal = null,
+  onRevealed,
 }: TimelineProps) {
   const list = useRef<HTMLOListElement>(null);
   // Where the list starts on the page: what sits above it (header, toolbar) can change height.
@@ -288,61 +278,48 @@ export function TimelineList({
   });
 
   const indexOf = useMemo(() => new Map(items.map((item, index) => [item.key, index])), [items]);
-  const messageKeys = useMemo(() => items.filter((item) => item.kind === 'message').map((item) => item.key), [items]);
-  const pending = useRef(0);
-  // The message a step is taking focus to: keys pressed before it is rendered step on from it.
-  const aim = useRef<string | null>(null);
-  useImperativeHandle(handle, () => {
-    const reveal: TimelineHandle['reveal'] = (id, { block = 'center', focus = false } = {}) => {
-      const index = indexOf.get(id);
-      if (index === undefined) return;
-      aim.current = focus ? id : null;
-      const finish = (element: HTMLElement) => {
-        if (focus) element.focus({ preventScroll: true });
-        aim.current = null;
-        element.scrollIntoView({ block });
-        // Rows above it may still be measured and move it; keep it in view for a few frames.
-        let frames = 0;
-        const settle = () => {
-          const box = element.getBoundingClientRect();
-          if (element.isConnected && (box.top < 0 || box.bottom > window.innerHeight)) element.scrollIntoView({ block });
-          if (++frames < 12) pending.current = requestAnimationFrame(settle);
-        };
-        pending.current = requestAnimationFrame(settle);
-      };
-      cancelAnimationFrame(pending.current);
-      const rendered = document.getElementById(id);
-      if (rendered) return finish(rendered);
-      // Off-screen, so not in the DOM: scroll its estimated place into view, then finish on the
-      // element once it is rendered and measured.
-      virtualizer.scrollToIndex(index, { align: block === 'center' ? 'center' : 'auto' });
-      let frames = 0;
-      const wait = () => {
-        const element = document.getElementById(id);
-        if (element) finish(element);
-        else if (++frames < 60) pending.current = requestAnimationFrame(wait);
-      };
-      pending.current = requestAnimationFrame(wait);
-    };
-    const step: TimelineHandle['step'] = (delta) => {
-      if (messageKeys.length === 0) return;
-      const active = document.activeElement;
-      const from = aim.current ?? (active instanceof HTMLElement && active.hasAttribute('data-message') ? active.id : null);
-      let at = from === null ? -1 : messageKeys.indexOf(from);
-      if (at === -1) {
-        // Nothing focused yet: start from the messages in view.
-        const inView = [...(list.current?.querySelectorAll<HTMLElement>('[data-message]') ?? [])].filter((element) => {
-          const box = element.getBoundingClientRect();
-          return box.bottom > 0 && box.top < window.innerHeight;
-        });
-        const from = delta > 0 ? inView[0] : inView.at(-1);
-        at = from ? messageKeys.indexOf(from.id) - delta : delta > 0 ? -1 : messageKeys.length;
-      }
-      const next = messageKeys[Math.max(0, Math.min(messageKeys.length - 1, at + delta))]!;
-      reveal(next, { block: 'nearest', focus: true });
-    };
-    return { reveal, step };
-  }, [indexOf, messageKeys, virtualizer]);
+  // The one place a reveal becomes scrolling. A far-off message is not in the DOM: the virtualizer
+  // scrolls to its place (and keeps correcting as the rows on the way are measured), and once the
+  // message is rendered it is scrolled into view exactly, and focused when asked.
+  const pending = useRef<Reveal | null>(null);
+  const held = useRef<{ id: string; block: Reveal['block']; until: number } | null>(null);
+  const seen = useRef(0);
+  useLayoutEffect(() => {
+    // Each request once: new rows (a filter, a live conversation growing) do not scroll back to it.
+    if (!reveal || reveal.seq === seen.current) return;
+    const index = indexOf.get(reveal.id);
+    if (index === undefined) return;
+    seen.current = reveal.seq;
+    pending.current = reveal;
+    held.current = null;
+    if (!renderAll && !document.getElementById(reveal.id)) {
+      virtualizer.scrollToIndex(index, { align: reveal.block === 'center' ? 'center' : 'auto' });
+    }
+  }, [reveal, indexOf, renderAll, virtualizer]);
+  // After every render (the virtualizer renders again as rows come into range and are measured):
+  // the awaited message may now be in the DOM. Once it has been scrolled to, it is held in view for
+  // a moment, while rows above it are measured and would push it away.
+  useLayoutEffect(() => {
+    const wanted = pending.current;
+    const element = wanted && document.getElementById(wanted.id);
+    if (wanted && element) {
+      pending.current = null;
+      if (wanted.focus) element.focus({ preventScroll: true });
+      element.scrollIntoView({ block: wanted.block });
+      held.current = { id: wanted.id, block: wanted.block, until: performance.now() + HOLD_MS };
+      onRevealed?.(wanted);
+      return;
+    }
+    const hold = held.current;
+    if (!hold) return;
+    if (performance.now() > hold.until) {
+      held.current = null;
+      return;
+    }
+    const shown = document.getElementById(hold.id);
+    const box = shown?.getBoundingClientRect();
+    if (shown && box && (box.top < 0 || box.bottom > window.innerHeight)) shown.scrollIntoView({ block: hold.block });
+  });
 
   const rows = renderAll
     ? items.map((item, index) => ({ item, index, offset: null }))

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
-import { copyText } from '../../lib/clipboard';
 import type { Term } from '../../lib/mark-terms';
 import { redactText } from '../../lib/redact';
 import { zoneFormat } from '../../lib/time';
@@ -9,22 +8,16 @@ import { usePrinting } from '../../lib/use-printing';
 import { ExportMenu } from './export-menu';
 import { ShortcutsDialog, useKeyboardShortcuts } from './keyboard-shortcuts';
 import type { ParticipantDirectory } from './participant-directory';
-import { TimelineList, type Annotation, type TimelineHandle } from './timeline';
-import { buildTimeline, chronological, type MessageItem } from './timeline-model';
+import type { RequestReveal, Reveal } from './reveal';
+import { TimelineList, type Annotation } from './timeline';
+import { chronological } from '../../lib/chronological';
+import { buildTimeline, type MessageItem } from './timeline-model';
 import { FindBar, ParticipantFilter, ViewOptions } from './transcript-toolbar';
-import { useTranscriptSearch, type Hit, type Searchable } from './use-transcript-search';
+import { useMessageLinks } from './use-message-links';
+import { useMessageSteps } from './use-message-steps';
+import { useTranscriptFind } from './use-transcript-find';
+import type { Hit } from './use-transcript-search';
 import type { ViewChange, ViewState } from './view-state';
-
-export const participantElementId = (id: string) => `participant-${id}`;
-
-/** `#id` or `#first..last`: the messages a link points at, in time order. */
-export function targetsOf(hash: string, orderedIds: readonly string[]): string[] {
-  const [from, to = from] = decodeURIComponent(hash.replace(/^#/, '')).split('..');
-  const a = orderedIds.indexOf(from ?? '');
-  const b = orderedIds.indexOf(to ?? '');
-  if (a === -1 || b === -1) return [];
-  return orderedIds.slice(Math.min(a, b), Math.max(a, b) + 1);
-}
 
 export type TranscriptSectionProps = {
   conversation: Conversation;
@@ -33,6 +26,9 @@ export type TranscriptSectionProps = {
   change: (change: ViewChange) => void;
   annotations?: ReadonlyMap<string, Annotation>;
   terms?: readonly Term[];
+  /** The message to bring into view, and why (find, a link, evidence, j/k): the timeline follows it. */
+  reveal: Reveal | null;
+  requestReveal: RequestReveal;
   /** Told which match the find bar is on (null when none), e.g. to mark one outside the transcript. */
   onCurrentHit?: (hit: Hit | null) => void;
   /**
@@ -40,10 +36,9 @@ export type TranscriptSectionProps = {
    * the tab it is in. Not when typing changes the match: that must not take the find box away.
    */
   onStepToHit?: (hit: Hit) => void;
-  /** How the page points at messages (evidence); the section uses it for find, links and keys. */
-  timeline?: RefObject<TimelineHandle | null>;
 };
 
+/** The transcript: its heading and counts, the find bar and view options, and the timeline. */
 export function TranscriptSection({
   conversation,
   directory,
@@ -51,12 +46,11 @@ export function TranscriptSection({
   change,
   annotations,
   terms,
+  reveal,
+  requestReveal,
   onCurrentHit,
   onStepToHit,
-  timeline: outerTimeline,
 }: TranscriptSectionProps) {
-  const ownTimeline = useRef<TimelineHandle>(null);
-  const timeline = outerTimeline ?? ownTimeline;
   const renderAll = useRenderAll();
   const format = zoneFormat(view.zone);
   const items = useMemo(
@@ -64,108 +58,44 @@ export function TranscriptSection({
     [conversation, directory, format, view.hidden],
   );
   const messages = useMemo(() => items.filter((item): item is MessageItem => item.kind === 'message'), [items]);
+  const messageIds = useMemo(() => messages.map((item) => item.communication.id), [messages]);
   const orderedIds = useMemo(() => chronological(conversation.communications).map((c) => c.id), [conversation]);
-  const shownText = useCallback((text: string) => (view.redact ? redactText(text) : text), [view.redact]);
+  const shown = useCallback((text: string) => (view.redact ? redactText(text) : text), [view.redact]);
 
-  // What the find bar searches: participants' names and addresses, then the visible messages, as
-  // shown. Gathered only once someone searches.
-  const searchable = useCallback(() => {
-    const texts: Searchable[] = [];
-    for (const participant of directory.participants) {
-      const elementId = participantElementId(participant.id);
-      texts.push({ key: `${participant.id}:name`, text: shownText(participant.name), elementId });
-      participant.addressValues.forEach((address, i) =>
-        texts.push({ key: `${participant.id}:address:${i}`, text: shownText(address), elementId }),
-      );
-    }
-    for (const { communication } of messages) {
-      const text = communication.content.text;
-      if (text) texts.push({ key: communication.id, text: shownText(text), elementId: communication.id });
-    }
-    return texts;
-  }, [directory, messages, shownText]);
-  const found = useTranscriptSearch(view.query, searchable);
-  const stepped = (hit: Hit | null) => {
-    if (hit) onStepToHit?.(hit);
-  };
-  const search = { ...found, next: () => stepped(found.next()), previous: () => stepped(found.previous()) };
-
-  // Bring the current match into view, and say where it is. On the next frame: a keystroke in the
-  // find box ends with the browser scrolling the box's caret into view, which would undo a scroll
-  // made while the keystroke is still being handled.
-  const current = search.current;
-  useEffect(() => {
-    onCurrentHit?.(current);
-    if (!current) return;
-    const frame = requestAnimationFrame(() => {
-      if (current.key === current.elementId) timeline.current?.reveal(current.elementId);
-      else document.getElementById(current.elementId)?.scrollIntoView({ block: 'center' });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [current, onCurrentHit, timeline]);
-
-  // Links to a message or a range: scroll there and mark it so it cannot be missed.
-  const { hash } = useLocation();
-  const targeted = useMemo(() => new Set(targetsOf(hash, orderedIds)), [hash, orderedIds]);
-  const firstTarget = targeted.size > 0 ? orderedIds.find((id) => targeted.has(id)) : undefined;
-  useEffect(() => {
-    if (firstTarget) timeline.current?.reveal(firstTarget);
-  }, [firstTarget, timeline]);
-
-  // Copy a link to a message; Shift-click a second one for the range between them.
-  const [selection, setSelection] = useState<{ anchor: string; ids: ReadonlySet<string> } | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, announce] = useState('');
   // The log itself is quiet (rows come and go as the page scrolls); what a refresh of a live
   // conversation brings is announced instead.
   const total = conversation.communications.length;
   const [counted, setCounted] = useState(total);
   if (counted !== total) {
     setCounted(total);
-    if (total > counted) setAnnouncement(total - counted === 1 ? '1 new message' : `${total - counted} new messages`);
+    if (total > counted) announce(total - counted === 1 ? '1 new message' : `${total - counted} new messages`);
   }
-  const onCopyLink = useCallback(
-    (id: string, event: MouseEvent) => {
-      const anchor = event.shiftKey && selection ? selection.anchor : id;
-      const ids = targetsOf(`#${anchor}..${id}`, orderedIds);
-      const first = ids[0]!;
-      const last = ids.at(-1)!;
-      const fragment = first === last ? first : `${first}..${last}`;
-      const link = `${window.location.origin}${window.location.pathname}${window.location.search}#${fragment}`;
-      setSelection({ anchor, ids: new Set(ids) });
-      const position = (x: string) => orderedIds.indexOf(x) + 1;
-      copyText(link).then(
-        () =>
-          setAnnouncement(
-            first === last
-              ? `Link to message ${position(first)} copied`
-              : `Link to messages ${position(first)}–${position(last)} copied`,
-          ),
-        () => setAnnouncement('Copy failed: the browser blocked the clipboard'),
-      );
-    },
-    [orderedIds, selection],
-  );
 
-  const findInput = useRef<HTMLInputElement>(null);
-  // The find box keeps its own text: the URL follows it, but a URL change is an asynchronous
-  // navigation, and a box driven by it would drop keystrokes. The URL flows back only when it
-  // changes from elsewhere (back and forward, a pasted link).
-  useEffect(() => {
-    const box = findInput.current;
-    if (box && box.value !== view.query && document.activeElement !== box) box.value = view.query;
-  }, [view.query]);
+  const search = useTranscriptFind({
+    query: view.query,
+    directory,
+    messages,
+    shown,
+    requestReveal,
+    onCurrentHit,
+    onStepToHit,
+  });
+  const links = useMessageLinks(orderedIds, requestReveal, announce);
+  const steps = useMessageSteps(messageIds, requestReveal);
+
   const shortcuts = useRef<HTMLDialogElement>(null);
   useKeyboardShortcuts({
-    find: () => findInput.current?.focus(),
+    find: () => search.input.current?.focus(),
     nextMatch: search.next,
     previousMatch: search.previous,
-    nextMessage: () => timeline.current?.step(1),
-    previousMessage: () => timeline.current?.step(-1),
+    nextMessage: () => steps.step(1),
+    previousMessage: () => steps.step(-1),
     escape: () => {
       if (view.query) {
-        if (findInput.current) findInput.current.value = '';
+        search.clearBox();
         change({ query: '' });
-      } else setSelection(null);
+      } else links.clearSelection();
     },
     help: () => shortcuts.current?.showModal(),
   });
@@ -188,7 +118,7 @@ export function TranscriptSection({
         </p>
       </div>
       <div className="mt-3 space-y-2 print:hidden">
-        <FindBar view={view} change={change} search={search} input={findInput} />
+        <FindBar view={view} change={change} search={search} input={search.input} />
         <ParticipantFilter participants={directory.participants} view={view} change={change} />
         <ViewOptions view={view} change={change}>
           <ExportMenu conversation={conversation} view={view} />
@@ -214,16 +144,17 @@ export function TranscriptSection({
           conversation={conversation}
           items={items}
           format={format}
-          shown={shownText}
-          matchesFor={search.matchesFor}
-          currentFor={search.currentFor}
+          shown={shown}
+          matchesFor={search.messageMatches}
+          currentFor={search.messageCurrent}
           annotations={annotations}
           terms={terms}
-          targeted={targeted}
-          selected={selection?.ids}
-          onCopyLink={onCopyLink}
+          targeted={links.targeted}
+          selected={links.selected}
+          onCopyLink={links.onCopyLink}
           renderAll={renderAll}
-          handle={timeline}
+          reveal={reveal}
+          onRevealed={steps.onRevealed}
         />
       )}
       <ShortcutsDialog dialog={shortcuts} />

@@ -1,5 +1,5 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isId } from '../../api/ids';
 import type { OperatorResult } from '../../api/operator-result';
@@ -84,6 +84,8 @@ function ResultRow({
   evidence,
   references,
   onSelect,
+  focusSeq,
+  onFocused,
 }: {
   result: OperatorResult;
   unlisted: boolean;
@@ -92,8 +94,18 @@ function ResultRow({
   evidence: Evidence;
   references: ReactNode;
   onSelect: (id: string | null) => void;
+  /** Set when the page asks for this row to be brought into view and focused (a new number each time). */
+  focusSeq: number | null;
+  onFocused: () => void;
 }) {
   const { id } = result;
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusSeq === null || !button.current) return;
+    button.current.scrollIntoView({ block: 'nearest' });
+    button.current.focus();
+    onFocused();
+  }, [focusSeq, onFocused]);
   const when = ranAt(result);
   const trigger = result.executionDetails?.trigger?.on;
   const stale = staleNotice(evidence.coverage);
@@ -106,6 +118,7 @@ function ResultRow({
       }
     >
       <button
+        ref={button}
         type="button"
         id={resultRowId(id)}
         aria-pressed={selected}
@@ -170,6 +183,8 @@ function ResultRow({
   );
 }
 
+const noop = () => {};
+
 const notice = 'mx-4 mb-2 rounded-md bg-amber-50 p-2 text-xs text-amber-950 dark:bg-amber-950/60 dark:text-amber-100';
 
 export function ResultsPanel({
@@ -178,6 +193,8 @@ export function ResultsPanel({
   onSelect,
   evidenceFor,
   referencesFor,
+  focus = null,
+  onFocused = noop,
 }: {
   results: ConversationResults;
   selectedId: string | null;
@@ -185,6 +202,9 @@ export function ResultsPanel({
   evidenceFor: (result: OperatorResult) => Evidence;
   /** What the selected result refers to, shown under it (null: nothing to add to its evidence). */
   referencesFor: (result: OperatorResult) => ReactNode;
+  /** A row to bring into view and focus (a marker on a message leads back to its result). */
+  focus?: { id: string; seq: number } | null;
+  onFocused?: () => void;
 }) {
   const [sort, setSort] = useState<SortOrder>('time');
   const sortId = useId();
@@ -290,6 +310,8 @@ export function ResultsPanel({
                   evidence={evidenceFor(entry.result)}
                   references={entry.id === selectedId ? referencesFor(entry.result) : null}
                   onSelect={onSelect}
+                  focusSeq={focus?.id === entry.id ? focus.seq : null}
+                  onFocused={onFocused}
                 />
               ) : entry.kind === 'unopenable' ? (
                 <UnopenableRow key={entry.id} id={entry.id} />

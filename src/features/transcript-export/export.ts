@@ -15,7 +15,7 @@
  */
 import type { Communication, Conversation } from '../../api/conversation';
 import { buildDirectory, type ParticipantDirectory, type ParticipantView } from '../conversation/participant-directory';
-import { chronological } from '../conversation/timeline-model';
+import { chronological } from '../../lib/chronological';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { localZoneId, zoneFormat, type Zone, type ZoneFormat } from '../../lib/time';
 

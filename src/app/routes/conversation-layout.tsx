@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Conversation } from '../../api/conversation';
+import { PanelBoundary } from '../../components/panel-boundary';
+import { Tabs } from '../../components/tabs';
+import { ConversationHeader } from '../../features/conversation/conversation-header';
+import { buildDirectory } from '../../features/conversation/participant-directory';
+import { ParticipantsPanel } from '../../features/conversation/participants-panel';
+import { useRevealState } from '../../features/conversation/reveal';
+import type { Annotation } from '../../features/conversation/timeline';
+import { TranscriptSection } from '../../features/conversation/transcript-section';
+import type { Hit } from '../../features/conversation/use-transcript-search';
+import { useLiveViewState } from '../../features/conversation/view-state';
+import { ResultsPanel } from '../../features/operator-results/results-panel';
+import { useConversationResults } from '../../features/operator-results/use-conversation-results';
+import { useReferencesFor } from '../../features/operator-results/use-references-for';
+import { useSelectedResult } from '../../features/operator-results/use-selected-result';
+import { redactText } from '../../lib/redact';
+import { useMediaQuery } from '../../lib/use-media-query';
+
+type Section = 'transcript' | 'results' | 'participants';
+
+/**
+ * A loaded conversation: its header, the transcript, the operator results and the participants,
+ * side by side on wide screens and in tabs on phones. Wires the features together: a selected
+ * result marks its evidence in the transcript, a marker leads back to its result, a find match
+ * in a participant's name is marked in the participants panel.
+ */
+export function ConversationLayout({ conversation }: { conversation: Conversation }) {
+  const wide = useMediaQuery('(min-width: 1024px)');
+  const [section, setSection] = useState<Section>('transcript');
+  const directory = useMemo(() => buildDirectory(conversation), [conversation]);
+  const [view, change] = useLiveViewState();
+  const shown = useCallback((text: string) => (view.redact ? redactText(text) : text), [view.redact]);
+  const [reveal, requestReveal] = useRevealState();
+  const [currentHit, setCurrentHit] = useState<Hit | null>(null);
+  // On phones, stepping to a match shows the tab it is in. Typing never does: the find box is in
+  // the Transcript tab, and a participant matching the first letters would take it away mid-word.
+  const onStepToHit = useCallback(
+    (hit: Hit) => {
+      if (!wide) setSection(hit.target.kind === 'message' ? 'transcript' : 'participants');
+    },
+    [wide],
+  );
+
+  const results = useConversationResults(conversation);
+  const { selectedId, select, evidenceFor, evidence, operatorName, terms } = useSelectedResult(conversation, results);
+  const referencesFor = useReferencesFor(conversation, shown);
+  const selectAndShow = useCallback(
+    (id: string | null) => {
+      select(id);
+      if (id) setSection('transcript');
+    },
+    [select],
+  );
+  // A marker on a message leads back to its result in the panel (on phones, in the Results tab).
+  const [resultFocus, setResultFocus] = useState<{ id: string; seq: number } | null>(null);
+  const annotations = useMemo(() => {
+    const map = new Map<string, Annotation>();
+    if (!evidence || !selectedId) return map;
+    const onOpen = () => {
+      setSection('results');
+      setResultFocus((previous) => ({ id: selectedId, seq: (previous?.seq ?? 0) + 1 }));
+    };
+    for (const id of evidence.range) map.set(id, { kind: 'range', label: operatorName, onOpen });
+    for (const id of evidence.references) map.set(id, { kind: 'reference', label: operatorName, onOpen });
+    return map;
+  }, [evidence, operatorName, selectedId]);
+
+  // The evidence comes into view when a result is selected (or a ?result= link opened), and on
+  // phones again when the transcript's tab is shown; on wide screens a tab change means nothing.
+  const firstEvidence = evidence?.firstId ?? null;
+  const visibleSection = wide ? null : section;
+  useEffect(() => {
+    if (firstEvidence) requestReveal(firstEvidence, 'evidence');
+  }, [firstEvidence, selectedId, visibleSection, requestReveal]);
+
+  const header = (
+    <PanelBoundary name="conversation details">
+      <ConversationHeader conversation={conversation} redact={view.redact} />
+    </PanelBoundary>
+  );
+  const transcript = (
+    <PanelBoundary name="transcript">
+      <TranscriptSection
+        {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit }}
+        onCurrentHit={setCurrentHit}
+      />
+    </PanelBoundary>
+  );
+  const resultsPanel = (
+    <PanelBoundary name="operator results">
+      <ResultsPanel
+        {...{ results, selectedId, evidenceFor, referencesFor }}
+        onSelect={selectAndShow}
+        focus={resultFocus}
+        onFocused={() => setResultFocus(null)}
+      />
+    </PanelBoundary>
+  );
+  const participants = (
+    <PanelBoundary name="participants">
+      <ParticipantsPanel participants={directory.participants} query={view.query} redact={view.redact} current={currentHit} />
+    </PanelBoundary>
+  );
+
+  if (!wide) {
+    return (
+      <div className="space-y-4">
+        {header}
+        <Tabs
+          label="Conversation sections"
+          active={section}
+          onChange={setSection}
+          tabs={[
+            { key: 'transcript', label: 'Transcript', panel: transcript },
+            { key: 'results', label: `Results (${results.entries.length})`, panel: resultsPanel },
+            { key: 'participants', label: `People (${directory.participants.length})`, panel: participants },
+          ]}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      {header}
+      <div className="grid grid-cols-[minmax(0,1fr)_24rem] items-start gap-4 print:block">
+        <div className="min-w-0">{transcript}</div>
+        <aside
+          aria-label="Operator results and participants"
+          className="sticky top-4 max-h-[calc(100dvh-2rem)] space-y-4 overflow-y-auto print:hidden"
+        >
+          {resultsPanel}
+          {participants}
+        </aside>
+      </div>
+    </div>
+  );
+}
