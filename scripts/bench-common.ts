@@ -6,6 +6,8 @@ import { format, resolveConfig } from 'prettier';
 import { demoConversations, longChat, aiHandoff } from '../src/mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../src/mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../src/mocks/fixtures/operators';
+import { DEMO_ACCOUNT_SEED } from '../src/mocks/fixtures/demo-account';
+import { generatedConversationId, LONG_GENERATED_INDEX } from '../src/mocks/fixtures/generated-plans';
 
 /** A whole number from the environment, or the fallback; anything else stops the command with a message. */
 export function positiveInt(name: string, fallback: number, max: number, min = 1): number {
@@ -45,6 +47,11 @@ export function requestMix(): string[] {
     ...[...new Set(pickedResults.map((r) => r.id))].map((id) => `/api/v3/OperatorResults/${id}`),
     `/api/v3/OperatorResults?conversationId=${aiHandoff.id}`,
     `/api/v3/ControlPlane/Operators/${operator.id}`,
+    // The inbox: the first page, a filtered page, a generated conversation (a long one) and a picker's list.
+    '/api/v3/Conversations',
+    '/api/v3/Conversations?status=CLOSED&channels=VOICE&channels=CHAT&pageSize=25',
+    `/api/v3/Conversations/${generatedConversationId(DEMO_ACCOUNT_SEED, LONG_GENERATED_INDEX)}`,
+    '/api/v3/ControlPlane/Operators',
   ];
 }
 

@@ -14,7 +14,9 @@
  * "a valid ID plus a query" or "one character too many" are near misses for that slot, and the
  * other kinds' valid IDs are wrong-prefix cases. `hostileIds` is the conversation corpus.
  */
-import { ID_PREFIXES, type IdKind } from '../src/api/ids';
+import { ID_LABELS, ID_PREFIXES, type IdKind } from '../src/api/ids';
+import { DEMO_INTELLIGENCE_CONFIGURATION } from '../src/mocks/fixtures/builders';
+import { CONVERSATION_CONFIGURATIONS } from '../src/mocks/fixtures/configurations';
 import { seedConversation } from '../src/mocks/fixtures/conversations';
 import { OPERATORS, operatorResults } from '../src/mocks/fixtures/operator-results';
 
@@ -48,6 +50,9 @@ export const VALID_IDS: Record<IdKind, string> = {
   communication: seedConversation.communications[0]!.id,
   operatorResult: operatorResults[0]!.id,
   operator: OPERATORS.summary,
+  intelligenceConfiguration: DEMO_INTELLIGENCE_CONFIGURATION,
+  // Not the default one, whose suffix is all zeros: its upper-case form would still be valid.
+  conversationConfiguration: CONVERSATION_CONFIGURATIONS.voice,
 };
 
 /** Replaces the character at `index` of `text`. */
@@ -252,8 +257,8 @@ export function hostileIdsFor(kind: IdKind): HostileId[] {
     // Wrong prefix: other kinds of ID in this slot, and near misses.
     ...otherKinds.map((other) => {
       const value = VALID_IDS[other];
-      const article = /^[aeiou]/i.test(other === 'operatorResult' ? 'operator' : other) ? 'an' : 'a';
-      const otherLabel = other === 'operatorResult' ? 'operator result ID' : `${other} ID`;
+      const otherLabel = ID_LABELS[other];
+      const article = /^[aeiou]/i.test(otherLabel) ? 'an' : 'a';
       return {
         label: `a valid ${otherLabel} in the ${kind} slot`,
         raw: value,

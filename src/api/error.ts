@@ -18,6 +18,8 @@ export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
  */
 export const BFF_ERROR_CODES = {
   invalidId: 90400,
+  /** A list parameter the BFF does not know, or a value it does not allow (not an ID). */
+  invalidParameter: 90402,
   notSignedIn: 90401,
   crossSiteWrite: 90403,
   notFound: 90404,
@@ -28,6 +30,12 @@ export const BFF_ERROR_CODES = {
   upstreamUnreadable: 90520,
 } as const;
 
-export function errorBody(code: number, httpStatusCode: number, message: string, userError: boolean): ApiErrorBody {
-  return { code, message, httpStatusCode, userError };
+export function errorBody(
+  code: number,
+  httpStatusCode: number,
+  message: string,
+  userError: boolean,
+  params?: Record<string, string>,
+): ApiErrorBody {
+  return params ? { code, message, httpStatusCode, userError, params } : { code, message, httpStatusCode, userError };
 }

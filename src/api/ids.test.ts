@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_CONVERSATION_CONFIGURATION, DEMO_INTELLIGENCE_CONFIGURATION } from '../mocks/fixtures/builders';
 import { demoConversations } from '../mocks/fixtures/conversations';
 import { unfamiliarReferences } from '../mocks/fixtures/drills';
 import { OPERATORS, operatorResults } from '../mocks/fixtures/operator-results';
@@ -67,6 +68,8 @@ describe('checkId: valid IDs', () => {
       communication: SEED_COMMUNICATION,
       operatorResult: SEED_RESULT,
       operator: OPERATORS.summary,
+      intelligenceConfiguration: DEMO_INTELLIGENCE_CONFIGURATION,
+      conversationConfiguration: DEMO_CONVERSATION_CONFIGURATION,
     };
     const kinds = Object.keys(byKind) as IdKind[];
     for (const expected of kinds) {
@@ -339,5 +342,52 @@ describe('parseLookupInput', () => {
     const garbage = parseLookupInput('hello world');
     expect(garbage.ok).toBe(false);
     if (!garbage.ok) expect(garbage.problem).toContain('starts with "conv_conversation_"');
+  });
+
+  describe('a Call or Message SID', () => {
+    const CALL = 'CA1234567890abcdef1234567890abcdef';
+    const MESSAGE = 'SM5f2c7b1e9a0d4c3b8e6f1a2d3c4b5a69';
+
+    it('recognises a bare Call, Message or MMS SID as a channel ID', () => {
+      expect(parseLookupInput(CALL)).toEqual({ ok: true, kind: 'channel', id: CALL });
+      expect(parseLookupInput(` ${MESSAGE}\n`)).toEqual({ ok: true, kind: 'channel', id: MESSAGE });
+      expect(parseLookupInput('MMa7c3e9f1b5d2048e6a1c3b5d7f9e0a2c')).toEqual({
+        ok: true,
+        kind: 'channel',
+        id: 'MMa7c3e9f1b5d2048e6a1c3b5d7f9e0a2c',
+      });
+    });
+
+    it('finds one in a console link or in a sentence', () => {
+      expect(parseLookupInput(`https://console.twilio.com/us1/monitor/logs/calls/${CALL}/summary?x=1`)).toEqual({
+        ok: true,
+        kind: 'channel',
+        id: CALL,
+      });
+      expect(parseLookupInput(`The customer's call (${CALL}) dropped.`)).toEqual({ ok: true, kind: 'channel', id: CALL });
+      expect(parseLookupInput(`SMS ${MESSAGE} was the last one`)).toEqual({ ok: true, kind: 'channel', id: MESSAGE });
+    });
+
+    it('explains a near miss precisely', () => {
+      expect(parseLookupInput(CALL.slice(0, -3))).toEqual({
+        ok: false,
+        problem: 'Too short: a Call SID is "CA" followed by exactly 32 hexadecimal digits, and this has 29.',
+      });
+      expect(parseLookupInput(`${CALL.slice(0, 20)}x${CALL.slice(21)}`)).toEqual({
+        ok: false,
+        problem: expect.stringContaining('Character 21 is "x"'),
+      });
+    });
+
+    it('prefers a conversation or result ID in the same text', () => {
+      expect(parseLookupInput(`${CALL} belongs to ${SEED}`)).toEqual({ ok: true, kind: 'conversation', id: SEED });
+      expect(parseLookupInput(`${CALL} ${SEED_RESULT}`)).toEqual({ ok: true, kind: 'operatorResult', id: SEED_RESULT });
+    });
+
+    it('does not take words such as SMS or CALL for one', () => {
+      const problem = parseLookupInput('CALL about SMS');
+      expect(problem).toEqual({ ok: false, problem: 'A conversation ID starts with "conv_conversation_".' });
+      expect(parseLookupInput('ca1234567890abcdef1234567890abcdef').ok).toBe(false);
+    });
   });
 });

@@ -4,6 +4,9 @@
  * ones the v3 OpenAPI spec declares; we are strict on them because every ID ends up in an
  * upstream URL.
  */
+import { checkChannelId } from './channel-ids';
+import { describeChar } from './characters';
+
 export const ID_SUFFIX_LENGTH = 26;
 
 export const ID_PREFIXES = {
@@ -12,6 +15,9 @@ export const ID_PREFIXES = {
   communication: 'conv_communication_',
   operatorResult: 'intelligence_operatorresult_',
   operator: 'intelligence_operator_',
+  intelligenceConfiguration: 'intelligence_configuration_',
+  /** The spec gives no pattern for it; its example (26 zeros) has the TTID shape, which is held here. */
+  conversationConfiguration: 'conv_configuration_',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
@@ -24,6 +30,8 @@ export const ID_PATTERNS: Record<IdKind, RegExp> = {
   communication: new RegExp(`^${ID_PREFIXES.communication}${SUFFIX}$`),
   operatorResult: new RegExp(`^${ID_PREFIXES.operatorResult}${SUFFIX}$`),
   operator: new RegExp(`^${ID_PREFIXES.operator}${SUFFIX}$`),
+  intelligenceConfiguration: new RegExp(`^${ID_PREFIXES.intelligenceConfiguration}${SUFFIX}$`),
+  conversationConfiguration: new RegExp(`^${ID_PREFIXES.conversationConfiguration}${SUFFIX}$`),
 };
 
 export const ID_LABELS: Record<IdKind, string> = {
@@ -32,6 +40,8 @@ export const ID_LABELS: Record<IdKind, string> = {
   communication: 'communication ID',
   operatorResult: 'operator result ID',
   operator: 'operator ID',
+  intelligenceConfiguration: 'intelligence configuration ID',
+  conversationConfiguration: 'conversation configuration ID',
 };
 
 export function isId(kind: IdKind, value: string): boolean {
@@ -39,14 +49,6 @@ export function isId(kind: IdKind, value: string): boolean {
 }
 
 export type IdCheck = { ok: true; id: string } | { ok: false; problem: string };
-
-function describeChar(ch: string): string {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
-  if (ch === ' ') return 'a space';
-  if (code > 0x7e) return `"${ch}" (U+${code.toString(16).toUpperCase().padStart(4, '0')}, not a plain ASCII character)`;
-  return `"${ch}"`;
-}
 
 /**
  * Says precisely what is wrong with a candidate ID: its prefix, its length or its characters.
@@ -105,20 +107,35 @@ function capitalise(word: string): string {
 }
 
 const CANDIDATE = /(conv_conversation_|intelligence_operatorresult_)[^\s/?#&"'<>.,;:)\]}]*/gi;
+/**
+ * A Call, Message or Conversation SID in pasted text: the letters, then at least 8 hexadecimal digits
+ * (so that words such as "SMS" or "CALL" are not taken for one), then anything up to a delimiter, so
+ * that a near miss is explained rather than ignored.
+ */
+const CHANNEL_CANDIDATE = /(?<![0-9A-Za-z])(?:CA|SM|MM|CH)[0-9a-fA-F]{8}[^\s/?#&"'<>.,;:)\]}]*/g;
 
-export type LookupTarget = { ok: true; kind: 'conversation' | 'operatorResult'; id: string } | { ok: false; problem: string };
+export type LookupTarget =
+  | { ok: true; kind: 'conversation' | 'operatorResult'; id: string }
+  /** A channel resource ID (a Call or Message SID): its conversation is found with `?channelId=`. */
+  | { ok: true; kind: 'channel'; id: string }
+  | { ok: false; problem: string };
 
 /**
  * Reads what a person pasted: a bare ID, a URL that contains one, or a line of text around one.
- * Whitespace is trimmed; the first ID-looking token wins; anything else is validated as a
- * conversation ID so the message says what is wrong with it.
+ * Whitespace is trimmed; the first ID-looking token wins (a conversation or operator result ID before
+ * a Call or Message SID); anything else is validated as a conversation ID so the message says what
+ * is wrong with it.
  */
 export function parseLookupInput(input: string): LookupTarget {
   const text = input.trim();
   if (text.length === 0) return { ok: false, problem: 'Paste a conversation ID, or a link that contains one.' };
-  const matches = [...text.matchAll(CANDIDATE)].map((m) => m[0]);
-  const candidate = matches[0];
+  const candidate = text.match(CANDIDATE)?.[0];
   if (candidate === undefined) {
+    const sid = text.match(CHANNEL_CANDIDATE)?.[0];
+    if (sid !== undefined) {
+      const check = checkChannelId(sid);
+      return check.ok ? { ok: true, kind: 'channel', id: check.id } : check;
+    }
     const check = checkId('conversation', text);
     return check.ok ? { ok: true, kind: 'conversation', id: check.id } : check;
   }

@@ -40,6 +40,8 @@ const exampleIds: Record<keyof typeof ID_PATTERNS, string> = {
   communication: 'conv_communication_01k1etk2y5f1y9fpe2epfdtvv2',
   operatorResult: 'intelligence_operatorresult_01k1etk2y5f1y9fpe2epfdtvv2',
   operator: 'intelligence_operator_01k1etk2y5f1y9fpe2epfdtvv2',
+  intelligenceConfiguration: 'intelligence_configuration_01k1etk2y5f1y9fpe2epfdtvv2',
+  conversationConfiguration: 'conv_configuration_01k1etk2y5f1y9fpe2epfdtvv2',
 };
 
 export const conversationIdSchema = idOf('conversation', 'a conversation ID');

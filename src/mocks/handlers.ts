@@ -1,74 +1,84 @@
-import { http, HttpResponse } from 'msw';
+import { http, type RequestHandler } from 'msw';
 import { TWILIO_INTELLIGENCE_BASE } from '../api/paths';
-import { demoConversations } from './fixtures/conversations';
-import { drills } from './fixtures/drills';
-import { operatorResults } from './fixtures/operator-results';
+import { listConversations } from './conversation-list';
+import { configurations } from './fixtures/configurations';
+import { demoAccount, type DemoAccount } from './fixtures/demo-account';
 import { operators } from './fixtures/operators';
-import { jsonIfFound, notFound, twilioError, TWILIO_V3, withAuth } from './twilio-http';
+import { tokenPage } from './token-paging';
+import { jsonIfFound, notFound, TWILIO_V3, withAuth } from './twilio-http';
 
-const conversations = new Map(
-  [...demoConversations, ...drills.flatMap((d) => (d.conversation ? [d.conversation] : []))].map((c) => [c.id, c]),
-);
-const results = new Map(operatorResults.map((r) => [r.id, r]));
 const operatorsById = new Map(operators.map((o) => [o.id, o]));
 
-const badRequest = (message: string) => twilioError(400, 20001, message);
-const pageToken = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
-
-/** Twilio-style token pagination over the results of one conversation; tokens are opaque to clients. */
-function listOperatorResults(query: URLSearchParams): Response {
-  const pageSize = Number(query.get('pageSize') ?? 50);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return badRequest('pageSize must be between 1 and 1000');
-  const token = query.get('pageToken');
-  const offset =
-    token === null
-      ? 0
-      : Number(
-          Buffer.from(token, 'base64url')
-            .toString('utf8')
-            .replace(/^offset:/, ''),
-        );
-  if (!Number.isInteger(offset) || offset < 0) return badRequest('Invalid pageToken');
+/**
+ * `GET /v3/OperatorResults`: a conversation's results, maybe only one operator's or one
+ * configuration's, token-paged. The emulation lists results by conversation only (as the BFF asks).
+ */
+function listOperatorResults(account: DemoAccount, query: URLSearchParams): Response {
   const conversationId = query.get('conversationId');
-  const matching = operatorResults.filter((r) => conversationId === null || r.conversationId === conversationId);
-  const items = matching.slice(offset, offset + pageSize);
-  return HttpResponse.json({
-    items,
-    meta: {
-      key: 'items',
-      pageSize: items.length,
-      nextToken: offset + pageSize < matching.length ? pageToken(offset + pageSize) : null,
-      previousToken: offset > 0 ? pageToken(Math.max(0, offset - pageSize)) : null,
-    },
-  });
+  const operatorId = query.get('operatorId');
+  const configurationId = query.get('intelligenceConfigurationId');
+  const matching = (conversationId === null ? [] : account.resultsOf(conversationId)).filter(
+    (r) =>
+      (operatorId === null || r.operator.id === operatorId) &&
+      (configurationId === null || r.intelligenceConfiguration?.id === configurationId),
+  );
+  return tokenPage('/v3/OperatorResults', query, matching);
 }
 
+export type TwilioHandlerOptions = {
+  /** The clock the demo account's conversations are spread back from; read once, on the first request. */
+  now?: () => number;
+  /** The demo account's seed (fixtures/demo-account.ts). */
+  seed?: string;
+};
+
 /**
- * The Conversation Intelligence v3 API as Twilio answers it, from the fixtures: one handler per
+ * The Conversation Intelligence v3 API as Twilio answers it, from the demo account: one handler per
  * endpoint, the happy path only (an unknown ID is Twilio's 404). Tests, demo mode and the
  * end-to-end suite all use these. Failures are added in front of them: by a test with
- * `server.use(...)`, by demo mode with the drills (./drill-handlers.ts).
+ * `server.use(...)`, by demo mode with the drills (./drill-handlers.ts). The account is generated on
+ * the first request, relative to `now()` at that moment.
  */
-export const handlers = [
-  http.get<{ id: string }>(
-    `${TWILIO_V3}/Conversations/:id`,
-    withAuth(({ params, request }) => jsonIfFound(conversations.get(params.id)) ?? notFound(request)),
-  ),
-  http.get(
-    `${TWILIO_V3}/OperatorResults`,
-    withAuth(({ request }) => listOperatorResults(new URL(request.url).searchParams)),
-  ),
-  http.get<{ id: string }>(
-    `${TWILIO_V3}/OperatorResults/:id`,
-    withAuth(({ params, request }) => jsonIfFound(results.get(params.id)) ?? notFound(request)),
-  ),
-  http.get<{ id: string }>(
-    `${TWILIO_V3}/ControlPlane/Operators/:id`,
-    withAuth(({ params, request }) => jsonIfFound(operatorsById.get(params.id)) ?? notFound(request)),
-  ),
-  // Last: Twilio's 404 for any other path, which also keeps demo mode off the real API.
-  http.get(
-    `${TWILIO_INTELLIGENCE_BASE}/*`,
-    withAuth(({ request }) => notFound(request)),
-  ),
-];
+export function twilioHandlers({ now = Date.now, seed }: TwilioHandlerOptions = {}): RequestHandler[] {
+  let account: DemoAccount | undefined;
+  const demo = () => (account ??= demoAccount({ now: now(), seed }));
+  const query = (request: Request) => new URL(request.url).searchParams;
+  return [
+    http.get(
+      `${TWILIO_V3}/Conversations`,
+      withAuth(({ request }) => listConversations(demo(), query(request))),
+    ),
+    http.get<{ id: string }>(
+      `${TWILIO_V3}/Conversations/:id`,
+      withAuth(({ params, request }) => jsonIfFound(demo().conversation(params.id)) ?? notFound(request)),
+    ),
+    http.get(
+      `${TWILIO_V3}/OperatorResults`,
+      withAuth(({ request }) => listOperatorResults(demo(), query(request))),
+    ),
+    http.get<{ id: string }>(
+      `${TWILIO_V3}/OperatorResults/:id`,
+      withAuth(({ params, request }) => jsonIfFound(demo().result(params.id)) ?? notFound(request)),
+    ),
+    http.get(
+      `${TWILIO_V3}/ControlPlane/Operators`,
+      withAuth(({ request }) => tokenPage('/v3/ControlPlane/Operators', query(request), operators)),
+    ),
+    http.get<{ id: string }>(
+      `${TWILIO_V3}/ControlPlane/Operators/:id`,
+      withAuth(({ params, request }) => jsonIfFound(operatorsById.get(params.id)) ?? notFound(request)),
+    ),
+    http.get(
+      `${TWILIO_V3}/ControlPlane/Configurations`,
+      withAuth(({ request }) => tokenPage('/v3/ControlPlane/Configurations', query(request), configurations)),
+    ),
+    // Last: Twilio's 404 for any other path, which also keeps demo mode off the real API.
+    http.get(
+      `${TWILIO_INTELLIGENCE_BASE}/*`,
+      withAuth(({ request }) => notFound(request)),
+    ),
+  ];
+}
+
+/** The emulated Twilio with the demo account generated against the wall clock. */
+export const handlers = twilioHandlers();

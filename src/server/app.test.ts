@@ -200,6 +200,32 @@ describe('GET /api/v3/OperatorResults/:id', () => {
   });
 });
 
+describe('GET /api/v3/Conversations', () => {
+  it('sends OR filters to Twilio as repeated keys, through the official library', async () => {
+    const { response } = await get('/api/v3/Conversations?channels=VOICE&channels=SMS&status=CLOSED&pageSize=5');
+    expect(response.status).toBe(200);
+    expect(upstreamRequests).toHaveLength(1);
+    expect(upstreamRequests[0]!.url).toBe(
+      `${TWILIO_INTELLIGENCE_BASE}/v3/Conversations?pageSize=5&status=CLOSED&channels=SMS&channels=VOICE`,
+    );
+  });
+
+  it('passes a 429 on the list through with its rate-limit headers', async () => {
+    network.use(
+      http.get(`${TWILIO_INTELLIGENCE_BASE}/v3/Conversations`, () =>
+        HttpResponse.json(
+          { code: 20429, message: 'Too Many Requests', httpStatusCode: 429, userError: true },
+          { status: 429, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '4' } },
+        ),
+      ),
+    );
+    const { response, body } = await get('/api/v3/Conversations?status=ACTIVE');
+    expect(response.status).toBe(429);
+    expect(body.code).toBe(20429);
+    expect(response.headers.get('x-ratelimit-reset')).toBe('4');
+  });
+});
+
 describe('other routes', () => {
   it('reports the mode and a safe account prefix', async () => {
     const { body } = await get('/api/status');

@@ -1,11 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { conversationSchema } from '../api/conversation';
+import { conversationPageSchema, conversationSchema } from '../api/conversation';
+import { conversationListQuery } from '../api/conversation-list-query';
 import { apiErrorBodySchema, BFF_ERROR_CODES, errorBody } from '../api/error';
 import { checkId, type IdKind } from '../api/ids';
 import { summariseIssues } from '../api/issues';
-import { operatorSchema } from '../api/operator';
+import { controlPlaneListQuery, operatorResultsListQuery } from '../api/list-query';
+import { configurationPageSchema, operatorPageSchema, operatorSchema } from '../api/operator';
 import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-result';
 import { apiPaths } from '../api/paths';
 import type { ServerStatus } from '../api/status';
@@ -14,6 +16,7 @@ import type { Readiness } from './db/storage';
 import { installHealthRoutes } from './health-routes';
 import { sameOriginWrites } from './same-origin-writes';
 import { WARM_UP_SCRIPT_SOURCE } from './inline-script';
+import { listTarget, type Target } from './list-queries';
 import { TtlCache } from './ttl-cache';
 import { UpstreamUnavailable, type Upstream, type UpstreamResponse } from './upstream-contract';
 
@@ -30,7 +33,7 @@ export type AppOptions = {
   /** Absolute path of the built SPA; when set, it is served with an index.html fallback. */
   serveSpa?: (app: Hono) => void;
   log?: Logger;
-  /** How long operator definitions are kept; they change rarely. */
+  /** How long operator definitions, and the lists of operators and configurations, are kept; they change rarely. */
   operatorCacheTtlMs?: number;
   /** The server's clock, in ms: for the operator cache and the sessions' lifetime. */
   now?: () => number;
@@ -63,46 +66,12 @@ function relayOnce(body: unknown, schema: Schema): NonNullable<UpstreamResponse[
   return parsed.success ? { text: JSON.stringify(body) } : { problem: summariseIssues(parsed.error.issues) };
 }
 
-/** Where a request goes upstream, or why it cannot. */
-type Target = { ok: true; path: string } | { ok: false; problem: string };
-
 const byId =
   (kind: IdKind, path: (id: string) => string) =>
   (c: Context): Target => {
     const check = checkId(kind, c.req.param('id') ?? '');
     return check.ok ? { ok: true, path: path(check.id) } : check;
   };
-
-/**
- * Page tokens are Twilio's opaque cursors: whatever Twilio gave is passed back exactly, URL-encoded
- * into the query. Only the length is bounded, so that a request cannot grow without limit.
- */
-export const MAX_PAGE_TOKEN_LENGTH = 2048;
-
-/** `?conversationId=` (required), `pageSize` and an opaque `pageToken`; nothing else is forwarded. */
-function operatorResultsList(c: Context): Target {
-  const conversationId = c.req.query('conversationId');
-  if (conversationId === undefined)
-    return { ok: false, problem: 'Add ?conversationId= to list the results of one conversation.' };
-  const check = checkId('conversation', conversationId);
-  if (!check.ok) return check;
-  const query = new URLSearchParams({ conversationId: check.id });
-  const pageSize = c.req.query('pageSize');
-  if (pageSize !== undefined) {
-    if (!/^\d{1,4}$/.test(pageSize) || Number(pageSize) < 1 || Number(pageSize) > 1000) {
-      return { ok: false, problem: 'pageSize must be a whole number from 1 to 1000.' };
-    }
-    query.set('pageSize', String(Number(pageSize)));
-  }
-  const pageToken = c.req.query('pageToken');
-  if (pageToken !== undefined) {
-    if (pageToken.length === 0 || pageToken.length > MAX_PAGE_TOKEN_LENGTH) {
-      return { ok: false, problem: `pageToken must be from 1 to ${MAX_PAGE_TOKEN_LENGTH} characters, as Twilio gave it.` };
-    }
-    query.set('pageToken', pageToken);
-  }
-  return { ok: true, path: apiPaths.operatorResults(query) };
-}
 
 export function createApp({
   upstream,
@@ -166,7 +135,10 @@ export function createApp({
     (resource: string, schema: Schema, target: (c: Context) => Target, cache?: TtlCache<UpstreamResponse>) =>
     async (c: Context) => {
       const destination = target(c);
-      if (!destination.ok) return c.json(errorBody(BFF_ERROR_CODES.invalidId, 400, destination.problem, true), 400);
+      if (!destination.ok) {
+        const params = destination.parameter === undefined ? undefined : { parameter: destination.parameter };
+        return c.json(errorBody(destination.code ?? BFF_ERROR_CODES.invalidId, 400, destination.problem, true, params), 400);
+      }
 
       let answer = cache?.get(destination.path);
       if (!answer) {
@@ -233,7 +205,14 @@ export function createApp({
     '/api/v3/Conversations/:id{[\\s\\S]+}',
     relay('conversation', conversationSchema, byId('conversation', apiPaths.conversation)),
   );
-  app.get('/api/v3/OperatorResults', relay('operatorResults', operatorResultPageSchema, operatorResultsList));
+  app.get(
+    '/api/v3/Conversations',
+    relay('conversations', conversationPageSchema, listTarget(conversationListQuery, apiPaths.conversations)),
+  );
+  app.get(
+    '/api/v3/OperatorResults',
+    relay('operatorResults', operatorResultPageSchema, listTarget(operatorResultsListQuery, apiPaths.operatorResults)),
+  );
   app.get(
     '/api/v3/OperatorResults/:id{[\\s\\S]+}',
     relay('operatorResult', operatorResultSchema, byId('operatorResult', apiPaths.operatorResult)),
@@ -241,6 +220,15 @@ export function createApp({
   app.get(
     '/api/v3/ControlPlane/Operators/:id{[\\s\\S]+}',
     relay('operator', operatorSchema, byId('operator', apiPaths.operator), operatorCache),
+  );
+  // The filter pickers' lists: definitions change rarely, so they are kept like a lookup.
+  app.get(
+    '/api/v3/ControlPlane/Operators',
+    relay('operators', operatorPageSchema, listTarget(controlPlaneListQuery, apiPaths.operators), operatorCache),
+  );
+  app.get(
+    '/api/v3/ControlPlane/Configurations',
+    relay('configurations', configurationPageSchema, listTarget(controlPlaneListQuery, apiPaths.configurations), operatorCache),
   );
   app.all('/api/*', (c) =>
     c.json(errorBody(BFF_ERROR_CODES.notFound, 404, `No API route ${c.req.method} ${c.req.path}.`, true), 404),

@@ -148,6 +148,26 @@ describe('demo mode: operator results', () => {
   });
 });
 
+describe('demo mode: the conversation list', () => {
+  it('lists the demo account through the server, newest first, dated from the server\u2019s clock', async () => {
+    const { response, body } = await get('/api/v3/Conversations?pageSize=1000');
+    expect(response.status).toBe(200);
+    const items = body.items as Array<{ id: string; createdAt: string }>;
+    expect(items.length).toBeGreaterThanOrEqual(300);
+    expect(items.map((c) => c.id)).toContain(seedConversation.id);
+    const newest = Date.parse(items[0]!.createdAt);
+    expect(newest).toBeLessThanOrEqual(Date.now());
+    expect(newest).toBeGreaterThan(Date.now() - 86_400_000);
+  });
+
+  it('finds a conversation by its Call SID, and lists the operators and configurations', async () => {
+    const { body } = await get(`/api/v3/Conversations?channelId=${seedConversation.channelIds[0]}`);
+    expect((body.items as Array<{ id: string }>).map((c) => c.id)).toEqual([seedConversation.id]);
+    expect((await get('/api/v3/ControlPlane/Operators')).response.status).toBe(200);
+    expect((await get('/api/v3/ControlPlane/Configurations')).response.status).toBe(200);
+  });
+});
+
 describe('demo mode: the benchmark\u2019s long chats', () => {
   const path = `/v3/Conversations/${benchConversationId(100)}`;
 

@@ -3,15 +3,21 @@ import { setupServer } from 'msw/node';
 import { benchHandlers } from '../mocks/bench-handlers';
 import { drillHandlers } from '../mocks/drill-handlers';
 import { DEMO_ACCOUNT } from '../mocks/fixtures/builders';
-import { handlers } from '../mocks/handlers';
+import { twilioHandlers } from '../mocks/handlers';
 import type { Credentials } from './config';
+
+export type DemoOptions = {
+  benchConversations: boolean;
+  /** The server's clock: the demo account's conversations are spread over the 90 days before it. */
+  now?: () => number;
+};
 
 /**
  * What the demo's Twilio answers: the drills (home page, "Error states and edge cases") in front of
  * the happy path, and the benchmark's long chats in front of both when asked for.
  */
-export function demoHandlers({ benchConversations }: { benchConversations: boolean }): RequestHandler[] {
-  return [...(benchConversations ? benchHandlers : []), ...drillHandlers, ...handlers];
+export function demoHandlers({ benchConversations, now }: DemoOptions): RequestHandler[] {
+  return [...(benchConversations ? benchHandlers : []), ...drillHandlers, ...twilioHandlers({ now })];
 }
 
 /**
@@ -19,7 +25,7 @@ export function demoHandlers({ benchConversations }: { benchConversations: boole
  * tests use intercept the `twilio` library's HTTPS requests inside this process
  * (see docs/decisions/0003-demo-mode-fakes-the-network.md).
  */
-export function startDemoNetwork(options: { benchConversations: boolean }): { close(): void } {
+export function startDemoNetwork(options: DemoOptions): { close(): void } {
   const network = setupServer(...demoHandlers(options));
   network.listen({ onUnhandledRequest: 'bypass' });
   return network;

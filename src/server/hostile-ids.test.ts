@@ -3,12 +3,14 @@ import { liveStatus, setupTwilioNetwork } from '../../tests/twilio-network';
 import { BFF_ERROR_CODES } from '../api/error';
 import { isId, type IdKind } from '../api/ids';
 import { decoded, hostileIdsFor, inPath, VALID_IDS, type HostileId } from '../../tests/hostile-ids';
+import { hostileListQueries, type HostileListQuery } from '../../tests/hostile-list-queries';
 import { createApp } from './app';
 import { twilioUpstream } from './upstream';
 
 /**
- * Every BFF route that takes an ID, given the hostile-ID corpus (tests/hostile-ids.ts): each value
- * is answered with 400 in the v3 error shape, and nothing reaches Twilio. Twilio is faked with MSW
+ * Every BFF route that takes an ID, given the hostile-ID corpus (tests/hostile-ids.ts), and the
+ * conversation list given hostile queries (tests/hostile-list-queries.ts): each value is answered
+ * with 400 in the v3 error shape, and nothing reaches Twilio. Twilio is faked with MSW
  * at the network level, so a request that got past validation would be seen here even though the
  * real `twilioUpstream` (with fake credentials) made it.
  */
@@ -57,6 +59,38 @@ const routes: Route[] = [
     name: 'GET /api/v3/OperatorResults?conversationId=',
     kind: 'conversation',
     url: (value) => `/api/v3/OperatorResults?conversationId=${value}`,
+    inPathSegment: false,
+  },
+  {
+    name: 'GET /api/v3/OperatorResults?conversationId=…&operatorId=',
+    kind: 'operator',
+    url: (value) => `/api/v3/OperatorResults?conversationId=${VALID_IDS.conversation}&operatorId=${value}`,
+    inPathSegment: false,
+  },
+  {
+    name: 'GET /api/v3/OperatorResults?conversationId=…&intelligenceConfigurationId=',
+    kind: 'intelligenceConfiguration',
+    url: (value) => `/api/v3/OperatorResults?conversationId=${VALID_IDS.conversation}&intelligenceConfigurationId=${value}`,
+    inPathSegment: false,
+  },
+  {
+    name: 'GET /api/v3/Conversations?operatorIds=',
+    kind: 'operator',
+    url: (value) => `/api/v3/Conversations?operatorIds=${value}`,
+    inPathSegment: false,
+  },
+  {
+    // An OR list: the hostile value comes after a valid one, so checking only the first would not do.
+    name: 'GET /api/v3/Conversations?intelligenceConfigurationIds=…&intelligenceConfigurationIds=',
+    kind: 'intelligenceConfiguration',
+    url: (value) =>
+      `/api/v3/Conversations?intelligenceConfigurationIds=${VALID_IDS.intelligenceConfiguration}&intelligenceConfigurationIds=${value}`,
+    inPathSegment: false,
+  },
+  {
+    name: 'GET /api/v3/Conversations?conversationConfigurationId=',
+    kind: 'conversationConfiguration',
+    url: (value) => `/api/v3/Conversations?conversationConfigurationId=${value}`,
     inPathSegment: false,
   },
 ];
@@ -116,6 +150,38 @@ describe.each(routes)('$name', (route) => {
         expect(typeof body.message, context).toBe('string');
         if (entry.problem !== undefined) expect(String(body.message), context).toContain(entry.problem);
       }
+      expect(response.headers.get('content-type'), context).toMatch(/^application\/json/);
+      expect(response.headers.get('cache-control'), context).toBe('no-store');
+      expect(upstreamRequests, context).toHaveLength(0);
+    },
+  );
+});
+
+describe('GET /api/v3/Conversations, given a hostile list query', () => {
+  it('has a corpus of at least 60 queries with distinct labels', () => {
+    expect(hostileListQueries.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(hostileListQueries.map((entry) => entry.label)).size).toBe(hostileListQueries.length);
+  });
+
+  it('sends a valid query to Twilio (control for the counter below)', async () => {
+    const { response } = await get(
+      '/api/v3/Conversations?status=CLOSED&channels=VOICE&createdAtAfter=2026-11-01T00:00:00Z&pageSize=5',
+    );
+    expect(response.status).toBe(200);
+    expect(upstreamRequests).toHaveLength(1);
+  });
+
+  it.each(hostileListQueries.map((entry) => [entry.label, entry] as const))(
+    'rejects %s with 400 naming the parameter, and never calls Twilio',
+    async (_label, entry: HostileListQuery) => {
+      const { response, body, text } = await get(`/api/v3/Conversations?${entry.query}`);
+      const context = `${entry.query.slice(0, 200)} answered ${response.status}: ${text.slice(0, 300)}`;
+      expect(response.status, context).toBe(400);
+      expect(body, context).toMatchObject({ code: entry.code, httpStatusCode: 400, userError: true });
+      expect(body.params, context).toEqual({ parameter: entry.parameter });
+      expect(String(body.message), context).toContain(entry.problem);
+      // The message explains; it never echoes a long hostile value back.
+      expect(String(body.message).length, context).toBeLessThan(400);
       expect(response.headers.get('content-type'), context).toMatch(/^application\/json/);
       expect(response.headers.get('cache-control'), context).toBe('no-store');
       expect(upstreamRequests, context).toHaveLength(0);

@@ -7,7 +7,8 @@ import { operatorResults } from '../mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../mocks/fixtures/operators';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { handlers } from '../mocks/handlers';
-import { createApp, MAX_PAGE_TOKEN_LENGTH } from './app';
+import { MAX_PAGE_TOKEN_LENGTH } from '../api/list-query';
+import { createApp } from './app';
 
 const status = plainDemoStatus;
 
@@ -105,10 +106,23 @@ describe('GET /api/v3/OperatorResults?conversationId=', () => {
     expect(calls[0]).not.toMatch(/[\s#]/);
   });
 
-  it('forwards only the parameters it knows', async () => {
+  // Unknown parameters used to be dropped; they are now refused, as on every list (decision 0011).
+  it('forwards only the parameters it knows, and refuses any other without calling Twilio', async () => {
     const { calls, get } = setup();
-    await get(`/api/v3/OperatorResults?conversationId=${seedConversation.id}&operatorId=x&evil=%0d%0a`);
-    expect(calls).toEqual([`/v3/OperatorResults?conversationId=${seedConversation.id}`]);
+    const unknown = await get(`/api/v3/OperatorResults?conversationId=${seedConversation.id}&evil=%0d%0a`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ code: 90402, params: { parameter: 'evil' } });
+    expect(String(unknown.body.message)).toContain('Unknown parameter "evil"');
+    const badOperator = await get(`/api/v3/OperatorResults?conversationId=${seedConversation.id}&operatorId=x`);
+    expect(badOperator.status).toBe(400);
+    expect(badOperator.body).toMatchObject({ code: 90400, params: { parameter: 'operatorId' } });
+    expect(calls).toEqual([]);
+
+    const operator = operatorResults.find((r) => r.conversationId === aiHandoff.id)!.operator.id;
+    const filtered = await get(`/api/v3/OperatorResults?pageSize=5&operatorId=${operator}&conversationId=${aiHandoff.id}`);
+    expect(filtered.status).toBe(200);
+    expect(calls).toEqual([`/v3/OperatorResults?conversationId=${aiHandoff.id}&operatorId=${operator}&pageSize=5`]);
+    expect(filtered.body.items).toEqual(mine.filter((r) => r.operator.id === operator));
   });
 
   it.each([

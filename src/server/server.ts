@@ -11,9 +11,17 @@ import { twilioUpstream } from './upstream';
 
 export type Server = { app: Hono; status: ServerStatus; close(): void };
 
-export function buildServer(config: Config, options: { spaRoot?: string; log?: Logger; storage?: Storage } = {}): Server {
+export type ServerOptions = {
+  spaRoot?: string;
+  log?: Logger;
+  storage?: Storage;
+  /** The demo account's clock; tests fix it. */
+  now?: () => number;
+};
+
+export function buildServer(config: Config, options: ServerOptions = {}): Server {
   const demo = config.mode === 'demo';
-  const network = demo ? startDemoNetwork({ benchConversations: config.demoBenchConversations }) : null;
+  const network = demo ? startDemoNetwork({ benchConversations: config.demoBenchConversations, now: options.now }) : null;
   const credentials = config.credentials ?? DEMO_CREDENTIALS;
   const upstream = coalescingUpstream(
     twilioUpstream({

@@ -57,6 +57,9 @@ describe('answers the spec allows pass through the server with 200, as they came
       page(operatorResult()),
     ],
     ['GET /v3/ControlPlane/Operators/{id}', `/api/v3/ControlPlane/Operators/${SEED_OPERATOR}`, languageOperator],
+    ['GET /v3/Conversations', '/api/v3/Conversations?status=CLOSED&channels=VOICE&channels=SMS', page(conversationListItem)],
+    ['GET /v3/ControlPlane/Operators', '/api/v3/ControlPlane/Operators?pageSize=50', page(languageOperator)],
+    ['GET /v3/ControlPlane/Configurations', '/api/v3/ControlPlane/Configurations', page(configuration, 2)],
   ] as Array<[string, string, fc.Arbitrary<unknown>]>)('%s', async (_route, path, body) => {
     await fc.assert(
       fc.asyncProperty(body.map(asJson), (generated) => passesThrough(path, generated)),

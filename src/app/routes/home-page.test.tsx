@@ -99,6 +99,11 @@ describe('home page: the paste box', () => {
       'CONV_CONVERSATION_01K1ETK2Y5F1Y9FPE2EPFDTVV2',
       'A conversation ID is all lower case: it starts with "conv_conversation_".',
     ],
+    [
+      'a Call SID, which the paste box does not look up',
+      'CA1234567890abcdef1234567890abcdef',
+      'This is a Twilio SID (CA\u2026), not a conversation ID. Paste the conversation ID or its link.',
+    ],
   ])('explains %s without navigating, and clears the message when typing again', async (_case, value, message) => {
     const { router, user, input } = await renderHome();
     await user.click(input);

@@ -19,6 +19,12 @@ export function LookupForm() {
       setProblem(target.problem);
       return;
     }
+    if (target.kind === 'channel') {
+      setProblem(
+        `This is a Twilio SID (${target.id.slice(0, 2)}\u2026), not a conversation ID. Paste the conversation ID or its link.`,
+      );
+      return;
+    }
     void navigate(target.kind === 'conversation' ? `/conversations/${target.id}` : `/operator-results/${target.id}`);
   };
 

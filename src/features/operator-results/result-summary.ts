@@ -1,3 +1,4 @@
+import { describeChannelSid } from '../../api/channel-ids';
 import type { Communication } from '../../api/conversation';
 import { idKindOf, type IdKind } from '../../api/ids';
 import { KNOWN_OUTPUT_FORMATS, viewResult, type OperatorResult } from '../../api/operator-result';
@@ -99,26 +100,21 @@ export type Reference =
   | { kind: 'participant'; id: string }
   | { kind: 'other'; id: string; describes: string | null };
 
-const SID_KINDS: Array<[RegExp, string]> = [
-  [/^CA[0-9a-f]{32}$/i, 'a call (Call SID)'],
-  [/^(SM|MM)[0-9a-f]{32}$/i, 'a message (Message SID)'],
-  [/^CH[0-9a-f]{32}$/i, 'a conversation (Conversation SID)'],
-];
-
 const ELSEWHERE: Partial<Record<IdKind, string>> = {
   communication: 'a message that is not in this conversation',
   participant: 'a participant who is not in this conversation',
   conversation: 'a conversation',
   operatorResult: 'an operator result',
   operator: 'a language operator',
+  intelligenceConfiguration: 'an intelligence configuration',
+  conversationConfiguration: 'a conversation configuration',
 };
 
 /** Names what a reference outside this conversation most likely is, for the reader; null when unknown. */
 export function describeForeignId(value: string): string | null {
   const kind = idKindOf(value);
   if (kind) return ELSEWHERE[kind] ?? null;
-  for (const [pattern, describes] of SID_KINDS) if (pattern.test(value)) return describes;
-  return null;
+  return describeChannelSid(value);
 }
 
 /**
