@@ -30,7 +30,7 @@ function fixture(id: string): OperatorResult {
 const [summaryId, sentimentId, entitiesId, qaId] = aiHandoff.operatorResultIds as [string, string, string, string];
 
 /** Opens a conversation and returns its results panel once the page has loaded. */
-async function openPanel(conversation: Conversation, { timeout = 1000 }: { timeout?: number } = {}) {
+async function openPanel(conversation: Conversation, { timeout = 5000 }: { timeout?: number } = {}) {
   const app = renderApp(`/conversations/${conversation.id}`);
   await screen.findByRole('heading', { level: 1, name: conversation.name ?? 'Untitled conversation' }, { timeout });
   const panel = screen.getByRole('region', { name: `Operator results (${conversation.operatorResultIds.length})` });
@@ -205,7 +205,7 @@ describe('results panel: stale results', () => {
   });
 
   it('says so for the long chat summary too', async () => {
-    await openPanel(longChat, { timeout: 5000 });
+    await openPanel(longChat);
     const button = await rowButton(longChat.operatorResultIds[0]!, 'Conversation summary', { timeout: 3000 });
     expect(button).toHaveTextContent('Covers messages 1\u20131500 of 2000: the conversation has grown since');
   }, 15_000);
@@ -261,7 +261,7 @@ describe('results panel: one request for a conversation\u2019s results', () => {
     };
     server.events.on('request:start', record);
     try {
-      const { panel } = await openPanel(aiHandoff, { timeout: 5000 });
+      const { panel } = await openPanel(aiHandoff);
       await rowButton(qaId, 'Agent script adherence');
       await within(panel).findByText('No operator result with this ID in this account');
       expect(requests).toEqual([
@@ -285,7 +285,7 @@ describe('results panel: one request for a conversation\u2019s results', () => {
         return HttpResponse.json({ items, meta });
       }),
     );
-    const { panel } = await openPanel(aiHandoff, { timeout: 5000 });
+    const { panel } = await openPanel(aiHandoff);
     for (const [id, name] of [
       [summaryId, 'Conversation summary'],
       [qaId, 'Agent script adherence'],
