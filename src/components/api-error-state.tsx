@@ -56,7 +56,8 @@ export function describeError(error: unknown, subject: Subject): Described {
       case error.body?.code === BFF_ERROR_CODES.internal:
         return {
           title: 'The viewer\u2019s server failed',
-          detail: 'Its own server failed to handle the request; Twilio was not at fault. Retry; if it fails again, the server\u2019s log says why.',
+          detail:
+            'Its own server failed to handle the request; Twilio was not at fault. Retry; if it fails again, the server\u2019s log says why.',
           retry: true,
         };
       case error.status >= 500:

@@ -343,7 +343,10 @@ describe('home page: finding a conversation by a Call or Message SID', () => {
     server.use(
       http.get(CONVERSATION_LIST, () =>
         HttpResponse.json({
-          items: [smsThread, seedConversation].map(({ communications: _messages, ...item }) => ({ ...item, channelIds: [shared] })),
+          items: [smsThread, seedConversation].map(({ communications: _messages, ...item }) => ({
+            ...item,
+            channelIds: [shared],
+          })),
           meta: { key: 'items', pageSize: 2 },
         }),
       ),
@@ -356,9 +359,7 @@ describe('home page: finding a conversation by a Call or Message SID', () => {
   });
 
   it('says what went wrong when the list cannot be read, and retries', async () => {
-    server.use(
-      http.get(CONVERSATION_LIST, () => twilioError(503, 20003, 'Service unavailable'), { once: true }),
-    );
+    server.use(http.get(CONVERSATION_LIST, () => twilioError(503, 20003, 'Service unavailable'), { once: true }));
     const { router, user, input } = await renderHome();
     await user.type(input, `${activeCall.channelIds[0]}{Enter}`);
     expect(await screen.findByRole('heading', { name: 'Twilio could not be reached' })).toBeInTheDocument();

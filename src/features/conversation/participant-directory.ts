@@ -33,7 +33,6 @@ const UNKNOWN_COLOUR: ParticipantColour = {
   accent: 'border-slate-400 border-dashed dark:border-slate-500',
 };
 
-
 export type ParticipantView = {
   id: string;
   name: string;

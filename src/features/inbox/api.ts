@@ -51,7 +51,8 @@ export const conversationListOptions = (filters: InboxFilters) =>
       return { items: page.items, nextToken: page.meta.nextToken ?? null, query };
     },
     initialPageParam: null as PageParam,
-    getNextPageParam: (last): PageParam | undefined => (last.nextToken ? { query: last.query, token: last.nextToken } : undefined),
+    getNextPageParam: (last): PageParam | undefined =>
+      last.nextToken ? { query: last.query, token: last.nextToken } : undefined,
     staleTime: Infinity,
     gcTime: 30 * 60_000,
   });

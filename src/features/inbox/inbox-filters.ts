@@ -107,9 +107,13 @@ export function readFilters(params: URLSearchParams): FilterRead {
     if (value === null) continue;
     const ms = parseDateTime(value);
     if (ms === null) {
-      problems.push(`The ${name === 'after' ? 'start' : 'end'} of the time range, ${quoted(value)}, is not a date and time with its offset: left out.`);
+      problems.push(
+        `The ${name === 'after' ? 'start' : 'end'} of the time range, ${quoted(value)}, is not a date and time with its offset: left out.`,
+      );
     } else if (filters.window !== null) {
-      problems.push(`The link gives both a time window and a range; the window (${WINDOW_PRESETS[filters.window].label.toLowerCase()}) is used.`);
+      problems.push(
+        `The link gives both a time window and a range; the window (${WINDOW_PRESETS[filters.window].label.toLowerCase()}) is used.`,
+      );
     } else {
       filters[name] = wireDateTime(ms);
     }

@@ -43,6 +43,11 @@ describe('triage by result', () => {
     expect(rowMatches(conditions, () => ({ kind: 'number', value: 3 }))).toBe(false);
     expect(rowMatches(conditions, () => 'pending')).toBeNull();
     expect(rowMatches(conditions, () => 'failed')).toBe(false);
-    expect(testsFor([{ kind: 'label', label: 'NEGATIVE' }, { kind: 'number', value: 3 }]).labels).toEqual([{ kind: 'is', label: 'NEGATIVE' }]);
+    expect(
+      testsFor([
+        { kind: 'label', label: 'NEGATIVE' },
+        { kind: 'number', value: 3 },
+      ]).labels,
+    ).toEqual([{ kind: 'is', label: 'NEGATIVE' }]);
   });
 });

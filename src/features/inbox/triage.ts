@@ -29,8 +29,7 @@ export type TriageCondition = { operatorId: string; test: TriageTest };
 export type Triage = { columns: string[]; conditions: TriageCondition[] };
 export const NO_TRIAGE: Triage = { columns: [], conditions: [] };
 
-const time = (result: OperatorResult) =>
-  Date.parse(result.dateCreated ?? result.executionDetails?.trigger?.timestamp ?? '') || 0;
+const time = (result: OperatorResult) => Date.parse(result.dateCreated ?? result.executionDetails?.trigger?.timestamp ?? '') || 0;
 
 /** The latest of an operator's results on a conversation (an active one gets a new one every few messages). */
 export function latestResult(results: readonly OperatorResult[]): OperatorResult | null {
@@ -187,7 +186,10 @@ export function writeTriage(triage: Triage, into: URLSearchParams): URLSearchPar
 }
 
 /** Whether a row passes every condition, given its cells; `null` while a cell it needs is not known yet. */
-export function rowMatches(conditions: readonly TriageCondition[], cellOf: (operatorId: string) => CellValue | 'pending' | 'failed'): boolean | null {
+export function rowMatches(
+  conditions: readonly TriageCondition[],
+  cellOf: (operatorId: string) => CellValue | 'pending' | 'failed',
+): boolean | null {
   let known = true;
   for (const { operatorId, test } of conditions) {
     const value = cellOf(operatorId);

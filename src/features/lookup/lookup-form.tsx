@@ -112,8 +112,8 @@ export function LookupForm() {
         />
       )}
       <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-        &ldquo;conv_conversation_&rdquo; followed by 26 characters. A console link, an operator result ID, a Call SID or a
-        Message SID works too.
+        &ldquo;conv_conversation_&rdquo; followed by 26 characters. A console link, an operator result ID, a Call SID or a Message
+        SID works too.
       </p>
     </form>
   );
