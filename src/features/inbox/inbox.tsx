@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiErrorState, RateLimitNotice } from '../../components/api-error-state';
 import { Button } from '../../components/button';
@@ -7,7 +7,6 @@ import { ErrorState } from '../../components/error-state';
 import { ShortcutsList } from '../../components/shortcuts-dialog';
 import { ApiError } from '../../lib/api-client';
 import { noConversationFor } from '../../lib/channel-lookup';
-import { isShortcut } from '../../lib/keyboard';
 import { retryDelay } from '../../lib/query-client';
 import { placeOf } from '../../lib/scroll-memory';
 import { withZone, zoneFormat } from '../../lib/time';
@@ -19,15 +18,12 @@ import { ConversationList } from './conversation-list';
 import { FilterFields } from './filter-fields';
 import { IdSearch } from './id-search';
 import { activeFilterCount, listKey, NO_FILTERS } from './inbox-filters';
-import { EmptyList, SkeletonRows } from './list-states';
+import { EmptyList, SkeletonRows, TriageNotice } from './list-states';
+import { TriageBar } from './triage-bar';
+import { describeTest } from './triage';
+import { useTriage } from './use-triage';
+import { INBOX_SHORTCUTS, useInboxKeys } from './use-inbox-keys';
 import { useInboxUrl } from './use-inbox-url';
-
-export const INBOX_SHORTCUTS: Array<[keys: string, what: string]> = [
-  ['j / k', 'Next / previous conversation'],
-  ['Enter', 'Open the selected conversation'],
-  ['/', 'Go to the filters (the ID search)'],
-  ['?', 'Show these shortcuts'],
-];
 
 /**
  * The account's conversations, newest first, with filters in the URL and rows loading as the reader
@@ -35,7 +31,7 @@ export const INBOX_SHORTCUTS: Array<[keys: string, what: string]> = [
  * so the page that shows it can be started ahead of the click.
  */
 export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void }) {
-  const { filters, problems, setFilters } = useInboxUrl();
+  const { filters, triage, problems, setFilters, setTriage } = useInboxUrl();
   const location = useLocation();
   const navigate = useNavigate();
   const zone = useZone();
@@ -45,11 +41,22 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
   const key = listKey(filters);
 
   const list = useInfiniteQuery(conversationListOptions(filters));
-  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  // A conversation seen on an earlier page is not shown twice (the list moves while it is paged).
+  const loaded = useMemo(() => {
+    const seen = new Set<string>();
+    return (list.data?.pages ?? []).flatMap((page) =>
+      page.items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id))),
+    );
+  }, [list.data]);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
+  const triageView = useTriage(loaded, triage);
+  const items = triageView.rows;
+  const triaged = triage.conditions.length > 0;
+  // Filtered by results, the rows shown may be few: more are loaded when the reader asks, not on
+  // their own, or a rare value would page through the whole account.
   const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+    if (!triaged && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+  }, [triaged, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
 
   const [chosen, setSelected] = useState<number | null>(() => placeOf(location.key)?.selected ?? null);
   // A row chosen in a list that has since become shorter (a filter changed) is chosen no more.
@@ -69,36 +76,27 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
     [configurations.data, operators.data],
   );
   const active = activeFilters(filters, nameOf, format.dateTime);
+  const operatorNames = useMemo(
+    () => (operators.data ?? []).flatMap((item) => (item.id ? [{ id: item.id, name: item.displayName?.trim() || item.id }] : [])),
+    [operators.data],
+  );
+  const columns = triage.columns.map((id) => ({ id, name: operatorNames.find((operator) => operator.id === id)?.name ?? id }));
   const count = activeFilterCount(filters);
 
   const searchInput = useRef<HTMLInputElement>(null);
 
-  // Keyboard: j / k move, Enter opens, / goes to the filters, ? lists the keys.
   const dialog = useRef<HTMLDialogElement>(null);
-  const latest = useRef({ items, selected, hrefFor });
-  useEffect(() => {
-    latest.current = { items, selected, hrefFor };
+  useInboxKeys({
+    count: items.length,
+    selected,
+    select: setSelected,
+    open: (index) => {
+      const item = items[index];
+      if (item) void navigate(hrefFor(item.id));
+    },
+    focusFilters: () => searchInput.current?.focus(),
+    showKeys: () => dialog.current?.showModal(),
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isShortcut(event)) return;
-      const { items, selected, hrefFor } = latest.current;
-      if (event.key === 'j' || event.key === 'k') {
-        if (items.length === 0) return;
-        const next = selected === null ? 0 : Math.min(items.length - 1, Math.max(0, selected + (event.key === 'j' ? 1 : -1)));
-        setSelected(next);
-      } else if (event.key === 'Enter' && selected !== null && items[selected]) {
-        void navigate(hrefFor(items[selected].id));
-      } else if (event.key === '/') {
-        searchInput.current?.focus();
-      } else if (event.key === '?') {
-        dialog.current?.showModal();
-      } else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [navigate]);
 
   const sheet = useRef<HTMLDialogElement>(null);
   const filterFields = <FilterFields filters={filters} zone={zone} onChange={setFilters} />;
@@ -144,6 +142,7 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
           {count > 0 && <Button onClick={() => setFilters(NO_FILTERS)}>Clear filters</Button>}
         </div>
         {wide && filterFields}
+        <TriageBar triage={triage} operators={operatorNames} seen={triageView.seen} onChange={setTriage} />
       </section>
       {!wide && (
         <dialog
@@ -167,6 +166,20 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
         aria-label="Conversation list"
         className="rounded-xl border border-slate-200 bg-white py-2 dark:border-slate-700 dark:bg-slate-900"
       >
+        {triaged && list.data && (
+          <TriageNotice
+            shown={items.length}
+            loaded={loaded.length}
+            checking={triageView.checking}
+            conditions={triage.conditions.map(
+              (condition) =>
+                `${columns.find((column) => column.id === condition.operatorId)?.name ?? condition.operatorId} is ${describeTest(condition.test)}`,
+            )}
+            canLoadMore={hasNextPage && !isFetchingNextPage}
+            loadingMore={isFetchingNextPage}
+            onLoadMore={() => void fetchNextPage()}
+          />
+        )}
         {list.isPending ? (
           <>
             {list.failureReason instanceof ApiError && list.failureReason.status === 429 && (
@@ -195,7 +208,7 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
               />
             )}
           </div>
-        ) : items.length === 0 ? (
+        ) : items.length === 0 && triaged ? null : items.length === 0 ? (
           <div className="p-3">
             <EmptyList
               active={active}
@@ -207,7 +220,7 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
           <ConversationList
             key={`${key}|${zone}`}
             items={items}
-            columns={[]}
+            columns={columns}
             placeKey={location.key}
             hrefFor={hrefFor}
             now={now}

@@ -57,3 +57,43 @@ export function EmptyList({
     </div>
   );
 }
+
+/**
+ * Said plainly whenever result filters apply: they filter the rows loaded so far, not the account,
+ * and more can be loaded.
+ */
+export function TriageNotice({
+  shown,
+  loaded,
+  checking,
+  conditions,
+  canLoadMore,
+  loadingMore,
+  onLoadMore,
+}: {
+  shown: number;
+  loaded: number;
+  checking: number;
+  conditions: string[];
+  canLoadMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+}) {
+  return (
+    <div
+      role="status"
+      className="mx-3 mb-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/50 dark:text-amber-100"
+    >
+      <p>
+        <strong>
+          {shown} of the {loaded} loaded conversations
+        </strong>{' '}
+        where {conditions.join(' and ')}
+        {checking > 0 ? ` (reading the results of ${checking} more\u2026)` : ''}. Only the conversations loaded so far are
+        filtered.
+      </p>
+      {canLoadMore && <Button onClick={onLoadMore}>Load more conversations</Button>}
+      {loadingMore && <span>Loading more conversations…</span>}
+    </div>
+  );
+}
