@@ -40,7 +40,8 @@ export function isId(kind: IdKind, value: string): boolean {
 
 export type IdCheck = { ok: true; id: string } | { ok: false; problem: string };
 
-function describeChar(ch: string): string {
+/** A character as a message names it: printable ones quoted, the others by their code point. */
+export function describeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
   if (ch === ' ') return 'a space';

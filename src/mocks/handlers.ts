@@ -3,6 +3,7 @@ import { TWILIO_INTELLIGENCE_BASE } from '../api/paths';
 import { demoConversations } from './fixtures/conversations';
 import { drills } from './fixtures/drills';
 import { operatorResults } from './fixtures/operator-results';
+import { operatorVersions } from './fixtures/operator-versions';
 import { operators } from './fixtures/operators';
 import { jsonIfFound, notFound, twilioError, TWILIO_V3, withAuth } from './twilio-http';
 
@@ -11,6 +12,8 @@ const conversations = new Map(
 );
 const results = new Map(operatorResults.map((r) => [r.id, r]));
 const operatorsById = new Map(operators.map((o) => [o.id, o]));
+/** By `<operator ID>/<version>`, the version as Twilio writes it in a path. */
+const versionsByPath = new Map(operatorVersions.map((v) => [`${v.id}/${v.version}`, v]));
 
 const badRequest = (message: string) => twilioError(400, 20001, message);
 const pageToken = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
@@ -65,6 +68,10 @@ export const handlers = [
   http.get<{ id: string }>(
     `${TWILIO_V3}/ControlPlane/Operators/:id`,
     withAuth(({ params, request }) => jsonIfFound(operatorsById.get(params.id)) ?? notFound(request)),
+  ),
+  http.get<{ id: string; version: string }>(
+    `${TWILIO_V3}/ControlPlane/Operators/:id/Versions/:version`,
+    withAuth(({ params, request }) => jsonIfFound(versionsByPath.get(`${params.id}/${params.version}`)) ?? notFound(request)),
   ),
   // Last: Twilio's 404 for any other path, which also keeps demo mode off the real API.
   http.get(

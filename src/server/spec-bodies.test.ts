@@ -57,6 +57,11 @@ describe('answers the spec allows pass through the server with 200, as they came
       page(operatorResult()),
     ],
     ['GET /v3/ControlPlane/Operators/{id}', `/api/v3/ControlPlane/Operators/${SEED_OPERATOR}`, languageOperator],
+    [
+      'GET /v3/ControlPlane/Operators/{id}/Versions/{version}',
+      `/api/v3/ControlPlane/Operators/${SEED_OPERATOR}/Versions/4`,
+      operatorVersion,
+    ],
   ] as Array<[string, string, fc.Arbitrary<unknown>]>)('%s', async (_route, path, body) => {
     await fc.assert(
       fc.asyncProperty(body.map(asJson), (generated) => passesThrough(path, generated)),
