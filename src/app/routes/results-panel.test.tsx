@@ -29,8 +29,11 @@ function fixture(id: string): OperatorResult {
 
 const [summaryId, sentimentId, entitiesId, qaId] = aiHandoff.operatorResultIds as [string, string, string, string];
 
-/** Opens a conversation and returns its results panel once the page has loaded. */
-async function openPanel(conversation: Conversation, { timeout = 1000 }: { timeout?: number } = {}) {
+/**
+ * Opens a conversation and returns its results panel once the page has loaded (within the
+ * configured wait unless `timeout` says longer: the first page a file opens loads its code).
+ */
+async function openPanel(conversation: Conversation, { timeout }: { timeout?: number } = {}) {
   const app = renderApp(`/conversations/${conversation.id}`);
   await screen.findByRole('heading', { level: 1, name: conversation.name ?? 'Untitled conversation' }, { timeout });
   const panel = screen.getByRole('region', { name: `Operator results (${conversation.operatorResultIds.length})` });

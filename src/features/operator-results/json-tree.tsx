@@ -92,13 +92,16 @@ function Node({ name, path, value, depth }: { name: ReactNode; path: string; val
   );
 }
 
-/** Any JSON value as a collapsible tree (native <details>), with copy-value and copy-path on every node. */
-export function JsonTree({ value, label }: { value: unknown; label: string }) {
+/**
+ * Any JSON value as a collapsible tree (native <details>), with copy-value and copy-path on every
+ * node; `rootName` names the top node ("result", "schema").
+ */
+export function JsonTree({ value, label, rootName = 'result' }: { value: unknown; label: string; rootName?: string }) {
   const [message, setMessage] = useState('');
   return (
     <Announce.Provider value={setMessage}>
       <ul aria-label={label} className="font-mono text-sm">
-        <Node name="result" path="$" value={value} depth={0} />
+        <Node name={rootName} path="$" value={value} depth={0} />
       </ul>
       <p role="status" className="mt-2 min-h-4 text-xs text-slate-600 dark:text-slate-300">
         {message}
