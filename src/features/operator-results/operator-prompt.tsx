@@ -62,8 +62,21 @@ export function OperatorPrompt({ prompt, rows }: { prompt: string; rows: Paramet
   );
 }
 
-const asText = (value: unknown) =>
-  value === undefined ? '' : typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? String(value));
+const pretty = (value: unknown) => JSON.stringify(value, null, 2) ?? String(value);
+
+/** An example as text; JSON (an object, or a string holding one, as a JSON operator's output) laid out to be read. */
+function asText(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') return pretty(value);
+  if (/^\s*[[{]/.test(value)) {
+    try {
+      return pretty(JSON.parse(value));
+    } catch {
+      // Not JSON after all: shown as it came.
+    }
+  }
+  return value;
+}
 
 /** The examples the operator was trained with: what it was given, and what it should have answered. */
 export function TrainingExamples({ version }: { version: OperatorVersion }) {

@@ -87,12 +87,15 @@ export function OperatorSection({ result }: { result: OperatorResult }) {
   const section = useRef<HTMLElement>(null);
   const [landedOpen] = useState(open);
 
+  // Landing on `#operator`, the section is brought to the top: once at once, and again when the
+  // version has arrived, since a page that ended below a loading section could not scroll it there.
+  const settled = !target.ok || query.isSuccess || query.isError;
   useEffect(() => {
     if (!landedOpen) return;
     // After the layout has put a newly opened page at its top.
     const frame = requestAnimationFrame(() => section.current?.scrollIntoView?.({ block: 'start' }));
     return () => cancelAnimationFrame(frame);
-  }, [landedOpen]);
+  }, [landedOpen, settled]);
 
   const toggle = () =>
     void navigate(

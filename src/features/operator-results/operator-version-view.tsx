@@ -117,7 +117,7 @@ export function OperatorVersionView({
       {(format === 'JSON' || version.outputSchema != null) && (
         <Part title="Output schema">
           {version.outputSchema != null ? (
-            <JsonTree value={version.outputSchema} label="Output schema as a tree" rootName="schema" />
+            <JsonTree value={version.outputSchema} label="Output schema as a tree" rootName="schema" wide />
           ) : (
             <p className={`text-sm ${muted}`}>This version declares no output schema.</p>
           )}
