@@ -272,9 +272,19 @@ export const languageOperator = object(
 
 const VERSION_STATUSES = ['PREVIEW', 'ACTIVE', 'DEPRECATED', 'RETIRED'];
 
-/** `GET /v3/ControlPlane/Operators/{id}/Versions/{version}`: the operator as it was, with its lifecycle. */
+/**
+ * `GET /v3/ControlPlane/Operators/{id}/Versions/{version}`: the operator as it was, with its
+ * lifecycle (with the dates a list item has). The spec says `version` is an integer; its own
+ * example sends `"4"`, so both come.
+ */
 export const operatorVersion = fc
-  .tuple(languageOperator, object({ status: fc.constantFrom(...VERSION_STATUSES), dateCreated: dateTime }))
+  .tuple(
+    languageOperator,
+    object(
+      { status: fc.constantFrom(...VERSION_STATUSES), dateCreated: dateTime },
+      { version: int.map(String), dateDeprecated: dateTime, retirementDate: dateTime, dateRetired: dateTime },
+    ),
+  )
   .map(([operator, lifecycle]) => ({ ...operator, ...lifecycle }));
 
 export const operatorVersionItem = object(

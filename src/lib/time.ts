@@ -53,6 +53,8 @@ export type ZoneFormat = {
   dateTime: (iso: string) => string;
   /** "Monday, March 9, 2026" */
   day: (iso: string) => string;
+  /** "Mar 9, 2026": a day where a whole date and time would crowd the line. */
+  shortDay: (iso: string) => string;
   /** "2026-03-09", only to tell days apart: it changes exactly when the calendar day does. */
   dayKey: (iso: string) => string;
 
@@ -95,6 +97,7 @@ function makeZoneFormat(zone: Zone, timeZone: string | undefined): ZoneFormat {
   const time = intl(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const dateTime = intl(undefined, { dateStyle: 'medium', timeStyle: 'long' });
   const day = intl(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const shortDay = intl(undefined, { dateStyle: 'medium' });
   const dayKey = intl('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
   const readerName = intl(undefined, { timeZoneName: 'short' });
   const englishName = intl('en-US', { timeZoneName: 'short' });
@@ -134,6 +137,7 @@ function makeZoneFormat(zone: Zone, timeZone: string | undefined): ZoneFormat {
     time: dated((date) => time().format(date)),
     dateTime: dated((date) => dateTime().format(date)),
     day: dated((date) => day().format(date)),
+    shortDay: dated((date) => shortDay().format(date)),
     dayKey: dated((date) => dayKey().format(date)),
     date: dated((date) => {
       const f = fieldsOf(date);

@@ -7,7 +7,8 @@ import { apiErrorBodySchema, BFF_ERROR_CODES, errorBody } from '../api/error';
 import { checkId, type IdKind } from '../api/ids';
 import { summariseIssues } from '../api/issues';
 import { controlPlaneListQuery, operatorResultsListQuery } from '../api/list-query';
-import { configurationPageSchema, operatorPageSchema, operatorSchema } from '../api/operator';
+import { configurationPageSchema, operatorPageSchema, operatorSchema, operatorVersionSchema } from '../api/operator';
+import { checkOperatorVersion } from '../api/operator-version';
 import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-result';
 import { apiPaths } from '../api/paths';
 import type { ServerStatus } from '../api/status';
@@ -33,7 +34,7 @@ export type AppOptions = {
   /** Absolute path of the built SPA; when set, it is served with an index.html fallback. */
   serveSpa?: (app: Hono) => void;
   log?: Logger;
-  /** How long operator definitions, and the lists of operators and configurations, are kept; they change rarely. */
+  /** How long operator definitions and versions, and the lists of operators and configurations, are kept: they change rarely, a version never. */
   operatorCacheTtlMs?: number;
   /** The server's clock, in ms: for the operator cache and the sessions' lifetime. */
   now?: () => number;
@@ -72,6 +73,15 @@ const byId =
     const check = checkId(kind, c.req.param('id') ?? '');
     return check.ok ? { ok: true, path: path(check.id) } : check;
   };
+
+/** An operator's ID and one of its version numbers, both checked: the version in its canonical form only. */
+function operatorVersion(c: Context): Target {
+  const operator = checkId('operator', c.req.param('id') ?? '');
+  if (!operator.ok) return operator;
+  const version = checkOperatorVersion(c.req.param('version') ?? '');
+  if (!version.ok) return version;
+  return { ok: true, path: apiPaths.operatorVersion(operator.id, version.version) };
+}
 
 export function createApp({
   upstream,
@@ -216,6 +226,12 @@ export function createApp({
   app.get(
     '/api/v3/OperatorResults/:id{[\\s\\S]+}',
     relay('operatorResult', operatorResultSchema, byId('operatorResult', apiPaths.operatorResult)),
+  );
+  // Before the operator route, whose ID pattern would take the rest of the path. A version never
+  // changes, so it is kept as long as an operator's definition is.
+  app.get(
+    '/api/v3/ControlPlane/Operators/:id{[^/]+}/Versions/:version{[\\s\\S]*}',
+    relay('operatorVersion', operatorVersionSchema, operatorVersion, operatorCache),
   );
   app.get(
     '/api/v3/ControlPlane/Operators/:id{[\\s\\S]+}',

@@ -15,6 +15,7 @@ import {
   whatsappOrder,
 } from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
+import { billingDispute } from '../mocks/fixtures/repeated-runs';
 import { loadConfig } from './config';
 import { demoHandlers } from './demo';
 import { buildServer } from './server';
@@ -96,6 +97,14 @@ describe('demo mode: /api/status', () => {
         channels: ['CHAT'],
         status: 'CLOSED',
         messageCount: 2000,
+      },
+      {
+        id: billingDispute.id,
+        name: 'Double charge disputed by chat',
+        blurb: 'A chat whose sentiment was read every three messages, by operators of the account and of Twilio.',
+        channels: ['CHAT'],
+        status: 'CLOSED',
+        messageCount: 12,
       },
     ]);
   });
