@@ -37,11 +37,21 @@ export type StorageOptions = {
 
 export function openStorage(
   location: StorageLocation,
-  { after = Promise.resolve(), open = (where) => openDatabase(where) }: StorageOptions = {},
+  { after = Promise.resolve(), open = (where) => openDatabase(where), seed }: StorageOptions = {},
 ): Storage {
   let current: StorageState = { state: 'opening' };
+  const openAndSeed = async () => {
+    const database = await open(location);
+    try {
+      await seed?.(database.db);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return database;
+  };
   const opened = after
-    .then(() => open(location))
+    .then(openAndSeed)
     .then(
       (database) => {
         current = { state: 'ready', database };
