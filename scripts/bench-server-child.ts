@@ -11,7 +11,7 @@
  * costs nothing under load but a failing route or an upstream error still shows in the results.
  */
 import { serve } from '@hono/node-server';
-import type { LogEntry } from '../src/server/app';
+import type { LogEntry } from '../src/server/log';
 import { loadConfig } from '../src/server/config';
 import { buildServer } from '../src/server/server';
 

@@ -7,7 +7,8 @@ import { operatorResults } from '../mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../mocks/fixtures/operators';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { handlers } from '../mocks/handlers';
-import { createApp, MAX_PAGE_TOKEN_LENGTH } from './app';
+import { createApp } from './app';
+import { MAX_PAGE_TOKEN_LENGTH } from './relay-routes';
 
 const status = plainDemoStatus;
 

@@ -38,7 +38,7 @@ describe('the storage a server opens in the background', () => {
     expect(!readiness.ready && readiness.reason).toMatch(/^The database cannot be reached \(.+\)\.$/);
   });
 
-  it('is seeded before it is ready, when asked (demo mode\'s example reviews)', async () => {
+  it("is seeded before it is ready, when asked (demo mode's example reviews)", async () => {
     place = newTestLocation();
     const seen: string[] = [];
     storage = openStorage(place.location, {

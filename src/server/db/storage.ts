@@ -50,18 +50,16 @@ export function openStorage(
     }
     return database;
   };
-  const opened = after
-    .then(openAndSeed)
-    .then(
-      (database) => {
-        current = { state: 'ready', database };
-        return database;
-      },
-      (error: unknown) => {
-        current = { state: 'failed', reason: error instanceof Error ? error.message : String(error) };
-        throw error;
-      },
-    );
+  const opened = after.then(openAndSeed).then(
+    (database) => {
+      current = { state: 'ready', database };
+      return database;
+    },
+    (error: unknown) => {
+      current = { state: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      throw error;
+    },
+  );
   // Whoever awaits `opened` hears of a failure; this only keeps it from being "unhandled".
   opened.catch(() => {});
 
