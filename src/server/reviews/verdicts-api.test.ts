@@ -153,6 +153,19 @@ describe('a verdict on an operator result', () => {
     expect(never.status).toBe(404);
   });
 
+  it('is refused with 502 for a result whose operator is named in a way the contract does not know, storing nothing', async () => {
+    const unfamiliar = operatorResults.find((r) => !r.operator.id.startsWith('intelligence_operator_'))!;
+    const path = verdictPath(unfamiliar.conversationId, unfamiliar.id);
+    const response = await api.send('PUT', path, { as: api.person('Hal'), body: { verdict: 'agree', expectedVersion: 0 } });
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({
+      code: 90510,
+      message: expect.stringContaining("Twilio's copy of this result cannot be reviewed (operatorId: must be an operator ID"),
+    });
+    const stored = resultVerdictsSchema.parse(await (await api.send('GET', `/api/reviews/results/${unfamiliar.id}/verdicts`)).json());
+    expect(stored.verdicts).toEqual([]);
+  });
+
   it("shows everyone's verdicts with names and times, per conversation and per result", async () => {
     const text = resultOf(seedConversation.id, 'TEXT');
     const [fay, gus] = [api.person('Fay'), api.person('Gus')];
