@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { askTwilio, twilioAnswer } from '../../tests/ask-twilio';
 import { KNOWN_OUTPUT_FORMATS } from '../api/operator-result';
@@ -20,7 +21,7 @@ import { loadConfig } from './config';
 import { demoHandlers } from './demo';
 import { buildServer } from './server';
 
-const server = buildServer(loadConfig({}), { log: () => {} });
+const server = buildServer(loadConfig({}), { log: () => {}, localSecret: randomBytes(32) });
 afterAll(() => server.close());
 
 async function get(path: string) {
