@@ -68,6 +68,7 @@ export default defineConfig({
             'src/mocks/**/*.test.ts',
             'src/lib/**/*.test.ts',
             'src/features/**/*.test.ts',
+            'tests/boundaries.test.ts',
           ],
           exclude: ['src/server/db/**', 'src/server/reviews/**'],
           setupFiles: ['tests/setup-fail-on-console.ts'],

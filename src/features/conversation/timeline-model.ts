@@ -1,7 +1,7 @@
 import type { Communication, Conversation } from '../../api/conversation';
 import { chronological } from '../../lib/chronological';
 import { formatGap, zoneFormat, type ZoneFormat } from '../../lib/time';
-import type { ParticipantDirectory, ParticipantView } from './participant-directory';
+import type { ParticipantDirectory, ParticipantView } from '../../lib/participant-directory';
 
 /** A new group starts after this much silence, even from the same speaker; a gap marker says so. */
 export const GROUP_BREAK_MS = 5 * 60 * 1000;

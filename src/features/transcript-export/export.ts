@@ -14,7 +14,7 @@
  * the JSON export) are not redacted.
  */
 import type { Communication, Conversation } from '../../api/conversation';
-import { buildDirectory, type ParticipantDirectory, type ParticipantView } from '../conversation/participant-directory';
+import { buildDirectory, type ParticipantDirectory, type ParticipantView } from '../../lib/participant-directory';
 import { chronological } from '../../lib/chronological';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { localZoneId, zoneFormat, type Zone, type ZoneFormat } from '../../lib/time';

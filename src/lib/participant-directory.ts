@@ -1,5 +1,5 @@
-import type { Conversation, KnownParticipantType, Participant } from '../../api/conversation';
-import { lookup } from '../../lib/lookup';
+import type { Conversation, KnownParticipantType, Participant } from '../api/conversation';
+import { lookup } from './lookup';
 
 export type Side = 'start' | 'end';
 
