@@ -56,15 +56,19 @@ const DOCUMENTED_TYPES = ['CUSTOMER', 'HUMAN_AGENT', 'AI_AGENT', 'AGENT', 'UNKNO
 /** A string the spec documents values for without an enum: the documented ones, or anything. */
 const documentedOr = (values: string[]) => fc.oneof(fc.constantFrom(...values), anyText);
 
-/** RFC 3339 date-times in the forms Twilio and its spec use: with or without fractions, Z or offsets. */
+/**
+ * RFC 3339 date-times in the forms Twilio and its spec use: with or without fractions, Z or offsets,
+ * and now and then a leap second (`23:59:60`), which RFC 3339 allows and `Date.parse` does not read.
+ */
 export const dateTime = fc
   .tuple(
     fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }),
-    fc.constantFrom('Z', 'ms', '+05:30', '-08:00'),
+    fc.constantFrom('Z', 'ms', '+05:30', '-08:00', 'leap second'),
   )
   .map(([date, form]) => {
     const iso = date.toISOString();
     if (form === 'ms') return iso;
+    if (form === 'leap second') return `${iso.slice(0, 10)}T23:59:60Z`;
     const seconds = iso.replace(/\.\d{3}Z$/, '');
     return form === 'Z' ? `${seconds}Z` : `${seconds}${form}`;
   });

@@ -1,3 +1,5 @@
+import { parseTimestamp } from '../api/timestamp';
+
 /**
  * Every date and time the app writes, on its pages and in its exports, in the zone the reader chose:
  * their own or UTC (`?tz=utc`, carried from page to page in links).
@@ -36,7 +38,7 @@ export function localZoneId(): string {
 
 /** ISO-8601 in UTC, for tooltips and machine-readable `dateTime` attributes. */
 export function utcIso(iso: string): string {
-  const date = new Date(iso);
+  const date = new Date(parseTimestamp(iso));
   return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('.000Z', 'Z');
 }
 
@@ -84,7 +86,7 @@ function lazy<T>(make: () => T): () => T {
 /** Writes a timestamp, or gives it back as it is when it is not a date (Intl would throw). */
 function dated(write: (date: Date) => string): (iso: string) => string {
   return (iso) => {
-    const date = new Date(iso);
+    const date = new Date(parseTimestamp(iso));
     return Number.isNaN(date.getTime()) ? iso : write(date);
   };
 }
@@ -181,7 +183,7 @@ export function zoneFormat(zone: Zone, localId?: string): ZoneFormat {
 
 /** "+4:05" or "+1:02:03": the time since the conversation started. */
 export function formatOffset(fromIso: string, toIso: string): string {
-  const total = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
+  const total = Math.max(0, Math.round((parseTimestamp(toIso) - parseTimestamp(fromIso)) / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = pad(total % 60);
@@ -190,7 +192,7 @@ export function formatOffset(fromIso: string, toIso: string): string {
 
 /** "15 min 30 s", "2 h 5 min", "3 d 4 h": a span for people, at most two units. */
 export function formatDuration(fromIso: string, toIso: string): string {
-  const total = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
+  const total = Math.max(0, Math.round((parseTimestamp(toIso) - parseTimestamp(fromIso)) / 1000));
   const units: Array<[string, number]> = [
     ['d', 86_400],
     ['h', 3_600],

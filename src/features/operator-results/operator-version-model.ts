@@ -2,6 +2,7 @@ import { isId } from '../../api/ids';
 import type { OperatorVersion } from '../../api/operator';
 import type { OperatorResult } from '../../api/operator-result';
 import { isOperatorVersion } from '../../api/operator-version';
+import { parseTimestamp } from '../../api/timestamp';
 
 /** The operator version a result names, or why the viewer cannot ask for it. */
 export type VersionTarget = { ok: true; id: string; version: number } | { ok: false; reason: string };
@@ -161,7 +162,7 @@ export function lifecycleOf(
     case 'DEPRECATED': {
       const iso = version.retirementDate;
       if (!iso) return { status, label: 'Deprecated', date: null };
-      return { status, label: 'Deprecated', date: { kind: Date.parse(iso) < now ? 'was due to retire' : 'retires', iso } };
+      return { status, label: 'Deprecated', date: { kind: parseTimestamp(iso) < now ? 'was due to retire' : 'retires', iso } };
     }
     case 'RETIRED': {
       const iso = version.dateRetired || version.retirementDate;
