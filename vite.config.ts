@@ -68,22 +68,23 @@ export default defineConfig({
             'src/mocks/**/*.test.ts',
             'src/lib/**/*.test.ts',
             'src/features/**/*.test.ts',
+            'tests/boundaries.test.ts',
           ],
-          exclude: ['src/server/db/**'],
+          exclude: ['src/server/db/**', 'src/server/reviews/**'],
           setupFiles: ['tests/setup-fail-on-console.ts'],
         },
       },
-      // The storage tests, once on the embedded database and once on a PostgreSQL server
-      // (DATABASE_URL, which scripts/with-postgres.sh provides); *.embedded.test.ts and
-      // *.postgres.test.ts are about one of them only.
+      // The storage tests and the review API's, once on the embedded database and once on a
+      // PostgreSQL server (DATABASE_URL, which scripts/with-postgres.sh provides); *.embedded.test.ts
+      // and *.postgres.test.ts are about one of them only.
       ...(['embedded', 'postgres'] as const).map((database) => ({
         extends: true as const,
         test: {
           name: database === 'embedded' ? 'storage' : 'storage-pg',
           environment: 'node',
           env: { TEST_DATABASE: database },
-          include: ['src/server/db/**/*.test.ts'],
-          exclude: [database === 'embedded' ? 'src/server/db/**/*.postgres.test.ts' : 'src/server/db/**/*.embedded.test.ts'],
+          include: ['src/server/db/**/*.test.ts', 'src/server/reviews/**/*.test.ts'],
+          exclude: [database === 'embedded' ? 'src/server/**/*.postgres.test.ts' : 'src/server/**/*.embedded.test.ts'],
           globalSetup: ['src/server/db/testing/global-setup.ts'],
           setupFiles: ['tests/setup-fail-on-console.ts'],
           // Opening a database and the child processes of the crash and lock tests take seconds.

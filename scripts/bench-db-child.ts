@@ -5,6 +5,7 @@
  * result goes back over IPC.
  */
 import { serve } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { loadConfig, type StorageLocation } from '../src/server/config';
 import { openDatabase } from '../src/server/db/open-database';
@@ -77,7 +78,11 @@ if (scenario.kind === 'open') {
   // The real server with its database; the parent asks for a slow query over IPC and times requests meanwhile.
   const storage = openStorage(scenario.location);
   const database = await storage.opened;
-  const server = buildServer(loadConfig({ HOST: '127.0.0.1', PORT: '0' }), { storage, log: () => {} });
+  const server = buildServer(loadConfig({ HOST: '127.0.0.1', PORT: '0' }), {
+    storage,
+    log: () => {},
+    localSecret: randomBytes(32),
+  });
   const http = serve({ fetch: server.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
     send({ type: 'serving', port: info.port }),
   );

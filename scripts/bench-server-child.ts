@@ -9,10 +9,16 @@
  *
  * The request log is replaced by a tally of the entries that are not `info`, so that logging
  * costs nothing under load but a failing route or an upstream error still shows in the results.
+ *
+ * With BENCH_STORAGE (a storage location, JSON) it keeps reviews there, opened before it says it is
+ * ready, and signs reviewers' names with BENCH_SECRET (hex), so the parent can act as 64 of them.
  */
 import { serve } from '@hono/node-server';
-import type { LogEntry } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
+import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { LogEntry } from '../src/server/log';
+import { loadConfig, type StorageLocation } from '../src/server/config';
+import { openStorage } from '../src/server/db/storage';
 import { buildServer } from '../src/server/server';
 
 export type ChildMemory = {
@@ -28,6 +34,8 @@ export type ChildMemory = {
    */
   appTime: { requests: number; totalMs: number; maxMs: number; over1s: number; over5s: number };
   cpu: NodeJS.CpuUsage;
+  /** How late the event loop ran a timer since the previous measurement, in ms: time the thread was busy with one thing. */
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
 };
 export type ChildReady = { type: 'ready'; port: number; mode: string; upstreamCacheMs: number };
 export type ChildMessage = ChildReady | ChildMemory;
@@ -64,7 +72,13 @@ const config = loadConfig({
 });
 if (config.mode !== 'demo') throw new Error('The benchmark server must run in demo mode.');
 
-const server = buildServer(config, { log });
+const where = process.env.BENCH_STORAGE ? (JSON.parse(process.env.BENCH_STORAGE) as StorageLocation) : null;
+const storage = where ? openStorage(where) : undefined;
+await storage?.opened;
+const secret = process.env.BENCH_SECRET ? Buffer.from(process.env.BENCH_SECRET, 'hex') : randomBytes(32);
+const server = buildServer(where ? { ...config, storage: where } : config, { log, storage, localSecret: secret });
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
 const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) =>
   send({ type: 'ready', port: info.port, mode: config.mode, upstreamCacheMs: config.upstreamCacheMs }),
 );
@@ -86,14 +100,20 @@ process.on('message', (message: { type?: string }) => {
     problems: { ...problems },
     appTime: { ...appTime },
     cpu: process.cpuUsage(),
+    eventLoopDelayMs: {
+      p50: delay.percentile(50) / 1e6,
+      p99: delay.percentile(99) / 1e6,
+      max: delay.max / 1e6,
+    },
   });
+  delay.reset();
   Object.assign(appTime, { requests: 0, totalMs: 0, maxMs: 0, over1s: 0, over5s: 0 });
 });
 
 const stop = () => {
   server.close();
   http.close();
-  process.exit(0);
+  void (storage?.close() ?? Promise.resolve()).finally(() => process.exit(0));
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

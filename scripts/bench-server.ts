@@ -6,9 +6,13 @@
  * right after the load and after a settle period. It prints a table, writes
  * bench/server-results.json and exits non-zero when a request failed or the heap did not come back.
  *
- * BENCH_DURATION (seconds, default 30) and BENCH_CONNECTIONS (default 256) shorten it for a quick run.
+ * Then BENCH_REVIEWERS (64) reviewers write notes and verdicts for BENCH_REVIEW_DURATION (20) s with
+ * reads mixed in, on the embedded database and on the PostgreSQL server that DATABASE_URL names
+ * (scripts/bench-reviews.ts).
+ *
+ * BENCH_DURATION (seconds, default 30) and BENCH_CONNECTIONS (default 256) shorten it for a quick
+ * run; BENCH_PARTS=reads or BENCH_PARTS=reviewers runs one half.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import {
@@ -21,19 +25,26 @@ import {
   withTimeout,
   writeJsonFile,
 } from './bench-common';
-import type { ChildMemory, ChildMessage, ChildReady } from './bench-server-child';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHILD = fileURLToPath(new URL('./bench-server-child.ts', import.meta.url));
+import {
+  PACES,
+  REVIEW_P99_TARGET_MS,
+  reviewDatabases,
+  reviewFailures,
+  reviewTable,
+  runReviewScenario,
+  type ReviewScenarioResult,
+} from './bench-reviews';
+import { heapTolerance, mb, startChild, toMemory, type Memory } from './bench-server-process';
 const RESULTS = fileURLToPath(new URL('../bench/server-results.json', import.meta.url));
 
 const DURATION_S = positiveInt('BENCH_DURATION', 30, 600);
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 256, 4096);
+const REVIEW_DURATION_S = positiveInt('BENCH_REVIEW_DURATION', 20, 600);
+const REVIEWERS = positiveInt('BENCH_REVIEWERS', 64, 1024);
+/** `reads`, `reviewers`, or both (the default). */
+const PARTS = (process.env.BENCH_PARTS ?? 'reads,reviewers').split(',');
 const WARMUP_REQUESTS = 300;
 const SETTLE_MS = 5_000;
-const MB = 1024 * 1024;
-/** The heap has come back when it is within this much of the baseline. */
-const heapTolerance = (baseline: number) => Math.max(0.1 * baseline, 5 * MB);
 
 /**
  * The default configuration is what the targets are about (zero errors, heap back to baseline).
@@ -45,76 +56,6 @@ const SCENARIOS = [
   { name: 'coalescing + 3 s cache (default)', upstreamCacheMs: 3_000, gate: true },
   { name: 'coalescing only (cache 0)', upstreamCacheMs: 0, gate: false },
 ];
-
-type Memory = { heapUsed: number; rss: number; resources: Record<string, number> };
-
-type Child = {
-  port: number;
-  memory(): Promise<ChildMemory>;
-  output(): string;
-  stop(): Promise<void>;
-};
-
-async function startChild(upstreamCacheMs: number): Promise<Child> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('TWILIO_')) env[key] = value;
-  const child: ChildProcess = fork(CHILD, [], {
-    cwd: ROOT,
-    execArgv: ['--expose-gc', '--import', 'tsx'],
-    env: { ...env, BENCH_UPSTREAM_CACHE_MS: String(upstreamCacheMs) },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) => reject(new Error(`The server exited (${signal ?? code}):\n${output}`))),
-  );
-  exited.catch(() => {}); // only raced against, below
-
-  const next = <T extends ChildMessage['type']>(type: T) =>
-    new Promise<Extract<ChildMessage, { type: T }>>((resolve) => {
-      const onMessage = (message: ChildMessage) => {
-        if (message.type !== type) return;
-        child.off('message', onMessage);
-        resolve(message as Extract<ChildMessage, { type: T }>);
-      };
-      child.on('message', onMessage);
-    });
-
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      child.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-
-  try {
-    const ready: ChildReady = await withTimeout(Promise.race([next('ready'), exited]), 30_000, 'Starting the server');
-    if (ready.mode !== 'demo' || ready.upstreamCacheMs !== upstreamCacheMs) {
-      throw new Error(`The server started with mode=${ready.mode}, UPSTREAM_CACHE_MS=${ready.upstreamCacheMs}.`);
-    }
-    return {
-      port: ready.port,
-      memory: () => {
-        const answer = next('memory');
-        child.send({ type: 'memory' });
-        return withTimeout(Promise.race([answer, exited]), 30_000, 'Measuring memory');
-      },
-      output: () => output,
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
-const toMemory = (m: ChildMemory): Memory => ({ heapUsed: m.usage.heapUsed, rss: m.usage.rss, resources: m.resources });
 
 type ScenarioResult = {
   name: string;
@@ -218,8 +159,6 @@ async function runScenario(scenario: (typeof SCENARIOS)[number], paths: string[]
   }
 }
 
-const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
-
 function table(results: ScenarioResult[]): string {
   const rows: string[][] = [
     ['', ...results.map((r) => r.name)],
@@ -282,9 +221,21 @@ async function main(): Promise<number> {
   }
 
   const results: ScenarioResult[] = [];
-  for (const scenario of SCENARIOS) results.push(await runScenario(scenario, paths));
+  if (PARTS.includes('reads')) for (const scenario of SCENARIOS) results.push(await runScenario(scenario, paths));
+  const reviews: ReviewScenarioResult[] = [];
+  if (PARTS.includes('reviewers')) {
+    if (!process.env.DATABASE_URL) {
+      process.stdout.write(
+        '  Note: no DATABASE_URL, so the reviewers run on the embedded database only (npm run bench:server starts a PostgreSQL).\n',
+      );
+    }
+    for (const database of reviewDatabases()) {
+      for (const pace of PACES)
+        reviews.push(await runReviewScenario(database, pace, { reviewers: REVIEWERS, durationS: REVIEW_DURATION_S }));
+    }
+  }
 
-  const failures = results.filter((_, i) => SCENARIOS[i]!.gate).flatMap(failuresOf);
+  const failures = [...results.filter((_, i) => SCENARIOS[i]!.gate).flatMap(failuresOf), ...reviews.flatMap(reviewFailures)];
   const diagnostics = results.filter((_, i) => !SCENARIOS[i]!.gate).flatMap(failuresOf);
   const report = {
     date: new Date().toISOString(),
@@ -296,15 +247,21 @@ async function main(): Promise<number> {
       settleMs: SETTLE_MS,
       heapTolerance: 'max(10% of baseline heapUsed, 5 MB)',
       paths,
+      reviewers: REVIEWERS,
+      reviewDurationSeconds: REVIEW_DURATION_S,
+      reviewP99TargetMs: REVIEW_P99_TARGET_MS,
     },
     scenarios: results,
+    reviewScenarios: reviews,
     ok: failures.length === 0,
     failures,
     diagnostics,
   };
   await writeJsonFile(RESULTS, report);
 
-  process.stdout.write(`\n${table(results)}\n\nWritten to bench/server-results.json\n`);
+  if (results.length > 0) process.stdout.write(`\n${table(results)}\n`);
+  if (reviews.length > 0) process.stdout.write(`\n${reviewTable(reviews)}\n`);
+  process.stdout.write('\nWritten to bench/server-results.json\n');
   for (const result of results) {
     if (result.serverOutput.trim()) process.stdout.write(`\nThe server printed (${result.name}):\n${result.serverOutput}\n`);
   }
@@ -315,9 +272,9 @@ async function main(): Promise<number> {
     process.stderr.write(`\nFAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
     return 1;
   }
-  process.stdout.write('\nOK: in the default configuration, no errors and the heap came back to its baseline.\n');
+  process.stdout.write('\nOK: no errors (default configuration and reviewers), and the heap came back to its baseline.\n');
   return 0;
 }
 
 // However things go, stop in bounded time.
-runBenchmark(main, (SCENARIOS.length * (DURATION_S + 150) + 60) * 1000);
+runBenchmark(main, (SCENARIOS.length * (DURATION_S + 150) + 2 * PACES.length * (REVIEW_DURATION_S + 240) + 60) * 1000);

@@ -30,6 +30,9 @@ const pages: Array<[string, string]> = [
   ['result-extraction', '/operator-results/__ENTITIES__'],
   ['result-utc', '/operator-results/__ENTITIES__?tz=utc'],
   ['result-long', '/operator-results/__LONG__'],
+  // The operator version behind a result, opened: one the account wrote, and one of Twilio's own.
+  ['result-operator-self', '/operator-results/__QA__#operator'],
+  ['result-operator-twilio', '/operator-results/__ENTITIES__?tz=utc#operator'],
   ['bad-id', '/conversations/conv_conversation_01K1ETK'],
   ['missing', '/conversations/conv_conversation_00000000000000000000000000'],
   ['not-found', '/nowhere'],

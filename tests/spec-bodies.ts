@@ -56,15 +56,19 @@ const DOCUMENTED_TYPES = ['CUSTOMER', 'HUMAN_AGENT', 'AI_AGENT', 'AGENT', 'UNKNO
 /** A string the spec documents values for without an enum: the documented ones, or anything. */
 const documentedOr = (values: string[]) => fc.oneof(fc.constantFrom(...values), anyText);
 
-/** RFC 3339 date-times in the forms Twilio and its spec use: with or without fractions, Z or offsets. */
+/**
+ * RFC 3339 date-times in the forms Twilio and its spec use: with or without fractions, Z or offsets,
+ * and now and then a leap second (`23:59:60`), which RFC 3339 allows and `Date.parse` does not read.
+ */
 export const dateTime = fc
   .tuple(
     fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }),
-    fc.constantFrom('Z', 'ms', '+05:30', '-08:00'),
+    fc.constantFrom('Z', 'ms', '+05:30', '-08:00', 'leap second'),
   )
   .map(([date, form]) => {
     const iso = date.toISOString();
     if (form === 'ms') return iso;
+    if (form === 'leap second') return `${iso.slice(0, 10)}T23:59:60Z`;
     const seconds = iso.replace(/\.\d{3}Z$/, '');
     return form === 'Z' ? `${seconds}Z` : `${seconds}${form}`;
   });
@@ -272,9 +276,19 @@ export const languageOperator = object(
 
 const VERSION_STATUSES = ['PREVIEW', 'ACTIVE', 'DEPRECATED', 'RETIRED'];
 
-/** `GET /v3/ControlPlane/Operators/{id}/Versions/{version}`: the operator as it was, with its lifecycle. */
+/**
+ * `GET /v3/ControlPlane/Operators/{id}/Versions/{version}`: the operator as it was, with its
+ * lifecycle (with the dates a list item has). The spec says `version` is an integer; its own
+ * example sends `"4"`, so both come.
+ */
 export const operatorVersion = fc
-  .tuple(languageOperator, object({ status: fc.constantFrom(...VERSION_STATUSES), dateCreated: dateTime }))
+  .tuple(
+    languageOperator,
+    object(
+      { status: fc.constantFrom(...VERSION_STATUSES), dateCreated: dateTime },
+      { version: int.map(String), dateDeprecated: dateTime, retirementDate: dateTime, dateRetired: dateTime },
+    ),
+  )
   .map(([operator, lifecycle]) => ({ ...operator, ...lifecycle }));
 
 export const operatorVersionItem = object(

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { pageOf } from './page';
+import { isTimestamp } from './timestamp';
 
 /** Values the API documents today. Unknown values are kept and shown as they are. */
 export const KNOWN_STATUSES = ['ACTIVE', 'INACTIVE', 'CLOSED'] as const;
@@ -17,9 +18,7 @@ export type KnownParticipantType = (typeof KNOWN_PARTICIPANT_TYPES)[number];
  */
 export const reference = z.string();
 /** An ISO-8601 timestamp; kept as the API's string so nothing is re-serialised. */
-export const timestamp = z
-  .string()
-  .check(z.refine((value) => !Number.isNaN(Date.parse(value)), { message: 'Expected an ISO-8601 date-time' }));
+export const timestamp = z.string().check(z.refine(isTimestamp, { message: 'Expected an ISO-8601 date-time' }));
 
 export const participantSchema = z.looseObject({
   id: reference,

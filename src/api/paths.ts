@@ -7,6 +7,7 @@ export const apiPaths = {
   conversation: (id: string) => `/v3/Conversations/${id}`,
   operatorResult: (id: string) => `/v3/OperatorResults/${id}`,
   operator: (id: string) => `/v3/ControlPlane/Operators/${id}`,
+  operatorVersion: (id: string, version: number) => `/v3/ControlPlane/Operators/${id}/Versions/${version}`,
   operatorResults: (query: URLSearchParams) => `/v3/OperatorResults?${query.toString()}`,
   conversations: (query: URLSearchParams) => withQuery('/v3/Conversations', query),
   operators: (query: URLSearchParams) => withQuery('/v3/ControlPlane/Operators', query),

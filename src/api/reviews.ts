@@ -73,12 +73,17 @@ export function plainText(max: number, what: string) {
 
 const optionalText = (max: number, what: string) => z.nullable(plainText(max, what));
 
+export const emailSchema = z.string().check(z.maxLength(EMAIL_MAX), z.email('must be an e-mail address'));
+
 export const reviewerIdentitySchema = z.strictObject({
   source: z.enum(IDENTITY_SOURCES),
-  /** The stable key within its source: the name given on loopback, the e-mail of a token, the proxy's header value. */
+  /**
+   * The stable key within its source: on loopback a random key made when the name is first given
+   * (so the name can change), the e-mail of a token's user, the proxy's header value.
+   */
   subject: plainText(SUBJECT_MAX, 'The subject'),
   name: plainText(NAME_MAX, 'The name'),
-  email: z.nullable(z.string().check(z.maxLength(EMAIL_MAX), z.email('must be an e-mail address'))),
+  email: z.nullable(emailSchema),
   role: z.enum(REVIEWER_ROLES),
 });
 
@@ -119,14 +124,14 @@ export const newNoteSchema = z.strictObject({
 
 export const noteEditSchema = z.strictObject({ text: plainText(NOTE_TEXT_MAX, 'The note') });
 
-const verdictFields = {
+export const verdictFields = {
   verdict: z.enum(VERDICTS),
   /** For a CLASSIFICATION, the right label; otherwise free text. */
   correction: optionalText(CORRECTION_MAX, 'The correction'),
   note: optionalText(NOTE_TEXT_MAX, 'The note'),
 };
 
-const noCorrectionWhenAgreeing = z.refine<{ verdict: Verdict; correction: string | null }>(
+export const noCorrectionWhenAgreeing = z.refine<{ verdict: Verdict; correction: string | null }>(
   (v) => !(v.verdict === 'agree' && v.correction !== null),
   { message: 'a correction goes with "disagree" or "unsure", not with "agree"', path: ['correction'] },
 );

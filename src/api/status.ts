@@ -12,8 +12,11 @@ export const demoSampleSchema = z.object({
 /** What `GET /api/status` answers: how the server runs, never a secret. */
 export const serverStatusSchema = z.object({
   mode: z.enum(['live', 'demo']),
-  /** `token` when people must sign in (the server listens beyond this machine). */
-  access: z.enum(['open', 'token']),
+  /**
+   * `token` when people sign in with a token (theirs, or the team's), `proxy` when a sign-in proxy
+   * in front says who they are, `open` on loopback.
+   */
+  access: z.enum(['open', 'token', 'proxy']),
   accountSidPrefix: z.nullable(z.string()),
   region: z.nullable(z.string()),
   samples: z.array(demoSampleSchema),

@@ -4,7 +4,7 @@ import { ApiError, NetworkError, UnexpectedShapeError } from '../lib/api-client'
 import { RATE_LIMIT_ATTEMPTS } from '../lib/query-client';
 import { ErrorState } from './error-state';
 
-export type Subject = 'conversation' | 'operator result' | 'conversation list';
+export type Subject = 'conversation' | 'operator result' | 'operator version' | 'conversation list';
 
 type Described = { title: string; detail: string; retry: boolean };
 

@@ -1,4 +1,5 @@
 import type { Communication } from '../api/conversation';
+import { parseTimestamp } from '../api/timestamp';
 
 const sorted = new WeakMap<Communication[], Communication[]>();
 
@@ -17,7 +18,7 @@ export function chronological(communications: Communication[]): Communication[] 
 
 function sortByTime(communications: Communication[]): Communication[] {
   return communications
-    .map((communication, index) => ({ communication, index, at: Date.parse(communication.createdAt) }))
+    .map((communication, index) => ({ communication, index, at: parseTimestamp(communication.createdAt) }))
     .sort((a, b) => a.at - b.at || a.index - b.index)
     .map(({ communication }) => communication);
 }

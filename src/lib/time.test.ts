@@ -138,3 +138,18 @@ describe('isoWithOffset', () => {
     expect(zoneFormat('UTC').isoWithOffset('not a date')).toBe('not a date');
   });
 });
+
+describe('a leap second (23:59:60, which RFC 3339 allows)', () => {
+  const leap = '2016-12-31T23:59:60Z';
+
+  it('is written as the second before it, never as the raw text', () => {
+    expect(zoneFormat('UTC').clock(leap)).toBe('23:59:59');
+    expect(zoneFormat('UTC').date(leap)).toBe('2016-12-31');
+    expect(zoneFormat('local', 'Europe/Berlin').isoWithOffset(leap)).toBe('2017-01-01T00:59:59.999+01:00');
+  });
+
+  it('counts in spans and offsets', () => {
+    expect(formatOffset('2016-12-31T23:59:00Z', leap)).toBe('+1:00');
+    expect(formatDuration('2016-12-31T23:00:00Z', leap)).toBe('1 h');
+  });
+});

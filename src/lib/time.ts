@@ -1,3 +1,5 @@
+import { parseTimestamp } from '../api/timestamp';
+
 /**
  * Every date and time the app writes, on its pages and in its exports, in the zone the reader chose:
  * their own or UTC (`?tz=utc`, carried from page to page in links).
@@ -36,7 +38,7 @@ export function localZoneId(): string {
 
 /** ISO-8601 in UTC, for tooltips and machine-readable `dateTime` attributes. */
 export function utcIso(iso: string): string {
-  const date = new Date(iso);
+  const date = new Date(parseTimestamp(iso));
   return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('.000Z', 'Z');
 }
 
@@ -53,6 +55,8 @@ export type ZoneFormat = {
   dateTime: (iso: string) => string;
   /** "Monday, March 9, 2026" */
   day: (iso: string) => string;
+  /** "Mar 9, 2026": a day where a whole date and time would crowd the line. */
+  shortDay: (iso: string) => string;
   /** "2026-03-09", only to tell days apart: it changes exactly when the calendar day does. */
   dayKey: (iso: string) => string;
 
@@ -82,7 +86,7 @@ function lazy<T>(make: () => T): () => T {
 /** Writes a timestamp, or gives it back as it is when it is not a date (Intl would throw). */
 function dated(write: (date: Date) => string): (iso: string) => string {
   return (iso) => {
-    const date = new Date(iso);
+    const date = new Date(parseTimestamp(iso));
     return Number.isNaN(date.getTime()) ? iso : write(date);
   };
 }
@@ -95,6 +99,7 @@ function makeZoneFormat(zone: Zone, timeZone: string | undefined): ZoneFormat {
   const time = intl(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const dateTime = intl(undefined, { dateStyle: 'medium', timeStyle: 'long' });
   const day = intl(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  const shortDay = intl(undefined, { dateStyle: 'medium' });
   const dayKey = intl('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
   const readerName = intl(undefined, { timeZoneName: 'short' });
   const englishName = intl('en-US', { timeZoneName: 'short' });
@@ -134,6 +139,7 @@ function makeZoneFormat(zone: Zone, timeZone: string | undefined): ZoneFormat {
     time: dated((date) => time().format(date)),
     dateTime: dated((date) => dateTime().format(date)),
     day: dated((date) => day().format(date)),
+    shortDay: dated((date) => shortDay().format(date)),
     dayKey: dated((date) => dayKey().format(date)),
     date: dated((date) => {
       const f = fieldsOf(date);
@@ -177,7 +183,7 @@ export function zoneFormat(zone: Zone, localId?: string): ZoneFormat {
 
 /** "+4:05" or "+1:02:03": the time since the conversation started. */
 export function formatOffset(fromIso: string, toIso: string): string {
-  const total = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
+  const total = Math.max(0, Math.round((parseTimestamp(toIso) - parseTimestamp(fromIso)) / 1000));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = pad(total % 60);
@@ -186,7 +192,7 @@ export function formatOffset(fromIso: string, toIso: string): string {
 
 /** "15 min 30 s", "2 h 5 min", "3 d 4 h": a span for people, at most two units. */
 export function formatDuration(fromIso: string, toIso: string): string {
-  const total = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
+  const total = Math.max(0, Math.round((parseTimestamp(toIso) - parseTimestamp(fromIso)) / 1000));
   const units: Array<[string, number]> = [
     ['d', 86_400],
     ['h', 3_600],

@@ -3,11 +3,14 @@ import { TWILIO_INTELLIGENCE_BASE } from '../api/paths';
 import { listConversations } from './conversation-list';
 import { configurations } from './fixtures/configurations';
 import { demoAccount, type DemoAccount } from './fixtures/demo-account';
+import { operatorVersions } from './fixtures/operator-versions';
 import { operators } from './fixtures/operators';
 import { tokenPage } from './token-paging';
 import { jsonIfFound, notFound, TWILIO_V3, withAuth } from './twilio-http';
 
 const operatorsById = new Map(operators.map((o) => [o.id, o]));
+/** By `<operator ID>/<version>`, the version as Twilio writes it in a path. */
+const versionsByPath = new Map(operatorVersions.map((v) => [`${v.id}/${v.version}`, v]));
 
 /**
  * `GET /v3/OperatorResults`: a conversation's results, maybe only one operator's or one
@@ -67,6 +70,10 @@ export function twilioHandlers({ now = Date.now, seed }: TwilioHandlerOptions = 
     http.get<{ id: string }>(
       `${TWILIO_V3}/ControlPlane/Operators/:id`,
       withAuth(({ params, request }) => jsonIfFound(operatorsById.get(params.id)) ?? notFound(request)),
+    ),
+    http.get<{ id: string; version: string }>(
+      `${TWILIO_V3}/ControlPlane/Operators/:id/Versions/:version`,
+      withAuth(({ params, request }) => jsonIfFound(versionsByPath.get(`${params.id}/${params.version}`)) ?? notFound(request)),
     ),
     http.get(
       `${TWILIO_V3}/ControlPlane/Configurations`,

@@ -4,7 +4,9 @@ import { emulatedUpstream } from '../../tests/in-process-twilio';
 import type { ServerStatus } from '../api/status';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
-import { safeNext, sameSecret, SESSION_COOKIE, SESSION_HOURS, sessionValue, validSession } from './access';
+import { sameSecret } from './identity/secrets';
+import { SESSION_COOKIE, SESSION_HOURS, sessionValue, validSession } from './identity/sessions';
+import { safeNext } from './sign-in-routes';
 import { createApp } from './app';
 
 const TOKEN = 'correct-horse-battery-staple-0123456789';

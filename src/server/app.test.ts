@@ -5,7 +5,8 @@ import { BFF_ERROR_CODES } from '../api/error';
 import { TWILIO_INTELLIGENCE_BASE } from '../api/paths';
 import { aiHandoff, seedConversation } from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
-import { createApp, type LogEntry } from './app';
+import { createApp } from './app';
+import type { LogEntry } from './log';
 import { twilioUpstream } from './upstream';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';

@@ -1,31 +1,23 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { conversationPageSchema, conversationSchema } from '../api/conversation';
-import { conversationListQuery } from '../api/conversation-list-query';
-import { apiErrorBodySchema, BFF_ERROR_CODES, errorBody } from '../api/error';
-import { checkId, type IdKind } from '../api/ids';
-import { summariseIssues } from '../api/issues';
-import { controlPlaneListQuery, operatorResultsListQuery } from '../api/list-query';
-import { configurationPageSchema, operatorPageSchema, operatorSchema } from '../api/operator';
-import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-result';
-import { apiPaths } from '../api/paths';
+import { BFF_ERROR_CODES, errorBody } from '../api/error';
 import type { ServerStatus } from '../api/status';
 import { installAccessControl } from './access';
-import type { Readiness } from './db/storage';
+import type { Readiness, Storage } from './db/storage';
 import { installHealthRoutes } from './health-routes';
-import { sameOriginWrites } from './same-origin-writes';
+import type { LocalIdentity } from './identity/local-identity';
+import type { ProxyIdentity } from './identity/proxy-identity';
+import type { UsersDirectory } from './identity/users-file';
 import { WARM_UP_SCRIPT_SOURCE } from './inline-script';
-import { listTarget, type Target } from './list-queries';
+import { jsonLogger, type Logger } from './log';
+import { installMeRoutes } from './me-routes';
+import { installRelayRoutes } from './relay-routes';
+import { installReviewRoutes } from './reviews/review-routes';
+import { sameOriginWrites } from './same-origin-writes';
 import { TtlCache } from './ttl-cache';
-import { UpstreamUnavailable, type Upstream, type UpstreamResponse } from './upstream-contract';
-
-export type LogEntry = Record<string, string | number | boolean | undefined>;
-export type Logger = (entry: LogEntry) => void;
-
-/** Structured, one JSON object a line. Never given message text or credentials. */
-export const jsonLogger: Logger = (entry) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+import type { Upstream, UpstreamResponse } from './upstream-contract';
 
 export type AppOptions = {
   upstream: Upstream;
@@ -33,18 +25,40 @@ export type AppOptions = {
   /** Absolute path of the built SPA; when set, it is served with an index.html fallback. */
   serveSpa?: (app: Hono) => void;
   log?: Logger;
-  /** How long operator definitions, and the lists of operators and configurations, are kept; they change rarely. */
+  /** How long operator definitions and versions, and the lists of operators and configurations, are kept: they change rarely, a version never. */
   operatorCacheTtlMs?: number;
   /** The server's clock, in ms: for the operator cache and the sessions' lifetime. */
   now?: () => number;
-  /** When set, every page and API route requires it (see ./access.ts). */
+  /** The team's shared token: when set, every page and API route asks for a token (see ./access.ts). */
   accessToken?: string | null;
+  /** People with a role and a token of their own (VIEWER_USERS_FILE). */
+  users?: UsersDirectory | null;
+  /** An authenticating proxy in front that names the person in a header. */
+  proxy?: ProxyIdentity | null;
+  /** On loopback: signs the remembered name (a fresh secret when not given), and demo mode's stand-in. */
+  localIdentity?: LocalIdentity;
+  /** The address of the machine at the other end of the connection. */
+  peerAddress?: (c: Context) => string | undefined;
   /** Whether the database is reachable and migrated, for `GET /api/ready`. */
   readiness?: () => Promise<Readiness>;
+  /** The database the review API reads and writes; without it, those routes answer 503. */
+  storage?: Pick<Storage, 'state'>;
 };
 
-/** Headers from Twilio that a client needs to act on (rate limits) or to report a problem. */
-const FORWARDED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'twilio-request-id'];
+/** The socket's peer, as @hono/node-server gives it; none for a request made in-process (tests). */
+function socketPeer(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A database error's SQLSTATE: logged instead of its message, which can quote the values written. */
+const sqlState = (error: Error): string | undefined => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+};
 
 /**
  * `Server-Timing` for one request: `upstream` is the time spent awaiting Twilio (0 when the answer
@@ -57,22 +71,6 @@ export function serverTimingHeader(upstreamMs: number, appMs: number): string {
   return `upstream;dur=${ms(upstreamMs)}, app;dur=${ms(appMs)}`;
 }
 
-type Schema = {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof summariseIssues>[0] } };
-};
-
-function relayOnce(body: unknown, schema: Schema): NonNullable<UpstreamResponse['relayed']> {
-  const parsed = schema.safeParse(body);
-  return parsed.success ? { text: JSON.stringify(body) } : { problem: summariseIssues(parsed.error.issues) };
-}
-
-const byId =
-  (kind: IdKind, path: (id: string) => string) =>
-  (c: Context): Target => {
-    const check = checkId(kind, c.req.param('id') ?? '');
-    return check.ok ? { ok: true, path: path(check.id) } : check;
-  };
-
 export function createApp({
   upstream,
   status,
@@ -81,7 +79,12 @@ export function createApp({
   operatorCacheTtlMs = 5 * 60_000,
   now = Date.now,
   accessToken = null,
+  users = null,
+  proxy = null,
+  localIdentity = { secret: randomBytes(32), standIn: null },
+  peerAddress = socketPeer,
   readiness,
+  storage,
 }: AppOptions): Hono {
   const app = new Hono();
   // Time each request spent awaiting Twilio, keyed by the request itself so concurrent requests
@@ -112,7 +115,7 @@ export function createApp({
   // Before any route, sign-in and sign-out included: no write from another site reaches one.
   app.use('*', sameOriginWrites);
   installHealthRoutes(app, readiness);
-  if (accessToken) installAccessControl(app, accessToken, now);
+  installAccessControl(app, { teamToken: accessToken, users, proxy, local: localIdentity, peerAddress, now });
 
   app.use('/api/*', async (c, next) => {
     const started = performance.now();
@@ -130,106 +133,10 @@ export function createApp({
     c.header('Server-Timing', serverTimingHeader(upstreamMs, performance.now() - started - upstreamMs));
   });
 
-  /** Validates, calls Twilio, checks the answer against the contract and passes it through as it came. */
-  const relay =
-    (resource: string, schema: Schema, target: (c: Context) => Target, cache?: TtlCache<UpstreamResponse>) =>
-    async (c: Context) => {
-      const destination = target(c);
-      if (!destination.ok) {
-        const params = destination.parameter === undefined ? undefined : { parameter: destination.parameter };
-        return c.json(errorBody(destination.code ?? BFF_ERROR_CODES.invalidId, 400, destination.problem, true, params), 400);
-      }
-
-      let answer = cache?.get(destination.path);
-      if (!answer) {
-        const asked = performance.now();
-        try {
-          answer = await upstream.get(destination.path);
-        } catch (error) {
-          if (error instanceof UpstreamUnavailable) {
-            log({ level: 'error', event: 'upstream_unavailable', reason: error.reason, detail: error.detail });
-            return error.reason === 'timeout'
-              ? c.json(errorBody(BFF_ERROR_CODES.upstreamTimeout, 504, 'Twilio did not answer in time.', false), 504)
-              : c.json(errorBody(BFF_ERROR_CODES.upstreamUnreachable, 502, 'Twilio could not be reached.', false), 502);
-          }
-          throw error;
-        } finally {
-          upstreamWaits.set(c.req.raw, performance.now() - asked);
-        }
-      }
-
-      for (const name of FORWARDED_HEADERS) {
-        const value = answer.headers[name];
-        if (value !== undefined) c.header(name, value);
-      }
-
-      if (answer.status === 200) {
-        // Checked and serialised once per answer: cached and coalesced answers are shared, and a
-        // long conversation is hundreds of kilobytes of JSON.
-        answer.relayed ??= relayOnce(answer.body, schema);
-        if ('problem' in answer.relayed) {
-          log({ level: 'error', event: 'upstream_shape', resource, issues: answer.relayed.problem });
-          return c.json(
-            errorBody(
-              BFF_ERROR_CODES.unexpectedShape,
-              502,
-              `Twilio answered with data in an unexpected shape (${answer.relayed.problem}).`,
-              false,
-            ),
-            502,
-          );
-        }
-        cache?.set(destination.path, answer);
-        // Passed through as Twilio sent it: validation never rewrites the body.
-        return c.body(answer.relayed.text, 200, { 'Content-Type': 'application/json' });
-      }
-
-      const upstreamStatus = (answer.status >= 400 && answer.status <= 599 ? answer.status : 502) as ContentfulStatusCode;
-      const errorShape = apiErrorBodySchema.safeParse(answer.body);
-      if (errorShape.success) return c.json(answer.body as object, upstreamStatus);
-      return c.json(
-        errorBody(
-          BFF_ERROR_CODES.upstreamUnreadable,
-          upstreamStatus,
-          `Twilio answered HTTP ${answer.status} without an error description.`,
-          upstreamStatus < 500,
-        ),
-        upstreamStatus,
-      );
-    };
-
   app.get('/api/status', (c) => c.json(status));
-  // `{[\s\S]+}` so that IDs with slashes or line breaks (traversal, header injection attempts)
-  // reach the validator and get a 400; `.` would not match a decoded newline.
-  app.get(
-    '/api/v3/Conversations/:id{[\\s\\S]+}',
-    relay('conversation', conversationSchema, byId('conversation', apiPaths.conversation)),
-  );
-  app.get(
-    '/api/v3/Conversations',
-    relay('conversations', conversationPageSchema, listTarget(conversationListQuery, apiPaths.conversations)),
-  );
-  app.get(
-    '/api/v3/OperatorResults',
-    relay('operatorResults', operatorResultPageSchema, listTarget(operatorResultsListQuery, apiPaths.operatorResults)),
-  );
-  app.get(
-    '/api/v3/OperatorResults/:id{[\\s\\S]+}',
-    relay('operatorResult', operatorResultSchema, byId('operatorResult', apiPaths.operatorResult)),
-  );
-  app.get(
-    '/api/v3/ControlPlane/Operators/:id{[\\s\\S]+}',
-    relay('operator', operatorSchema, byId('operator', apiPaths.operator), operatorCache),
-  );
-  // The filter pickers' lists: definitions change rarely, so they are kept like a lookup.
-  app.get(
-    '/api/v3/ControlPlane/Operators',
-    relay('operators', operatorPageSchema, listTarget(controlPlaneListQuery, apiPaths.operators), operatorCache),
-  );
-  app.get(
-    '/api/v3/ControlPlane/Configurations',
-    relay('configurations', configurationPageSchema, listTarget(controlPlaneListQuery, apiPaths.configurations), operatorCache),
-  );
+  installRelayRoutes(app, { upstream, log, operatorCache, upstreamWaits });
+  installMeRoutes(app, localIdentity);
+  installReviewRoutes(app, { storage, asking: { upstream, log, upstreamWaits }, log });
   app.all('/api/*', (c) =>
     c.json(errorBody(BFF_ERROR_CODES.notFound, 404, `No API route ${c.req.method} ${c.req.path}.`, true), 404),
   );
@@ -237,7 +144,8 @@ export function createApp({
   serveSpa?.(app);
 
   app.onError((error, c) => {
-    log({ level: 'error', event: 'unhandled', name: error.name, message: error.message });
+    const code = sqlState(error);
+    log({ level: 'error', event: 'unhandled', name: error.name, ...(code ? { sqlState: code } : { message: error.message }) });
     return c.json(errorBody(BFF_ERROR_CODES.internal, 500, 'The server failed to handle this request.', false), 500);
   });
 

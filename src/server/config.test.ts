@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { accountSidPrefix, isLoopback, ConfigError, loadConfig, readEnv } from './config';
+import { personWithToken, usersFile } from './identity/testing/users-files';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'auth-token-9f8e7d6c5b4a';
@@ -211,6 +212,87 @@ describe('who may connect', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0', VIEWER_ACCESS_TOKEN: 'short' })).toThrow(
       /VIEWER_ACCESS_TOKEN: must be at least 32 characters/,
     );
+  });
+
+  it('refuses to listen beyond loopback with no way of signing in, naming each way', () => {
+    const message = configError({ HOST: '0.0.0.0' }).message;
+    for (const variable of ['VIEWER_USERS_FILE', 'VIEWER_IDENTITY_HEADER', 'VIEWER_TRUSTED_PROXIES', 'VIEWER_ACCESS_TOKEN']) {
+      expect(message).toContain(variable);
+    }
+  });
+
+  it('listens anywhere with a users file that gives someone a token', async () => {
+    const { user } = await personWithToken('Ana Lima');
+    const file = usersFile({ users: [user] });
+    expect(loadConfig({ HOST: '0.0.0.0', VIEWER_USERS_FILE: file })).toMatchObject({
+      usersFile: file,
+      accessToken: null,
+      proxy: null,
+    });
+  });
+
+  it('listens anywhere behind a proxy whose addresses it knows', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      VIEWER_IDENTITY_HEADER: 'X-Forwarded-Email',
+      VIEWER_TRUSTED_PROXIES: '10.0.0.5,10.1.0.0/16',
+      VIEWER_PROXY_DEFAULT_ROLE: 'reviewer',
+    });
+    expect(config.proxy).toMatchObject({ header: 'X-Forwarded-Email', nameHeader: null, defaultRole: 'reviewer' });
+    expect(config.proxy?.trusted.list).toEqual(['10.0.0.5', '10.1.0.0/16']);
+  });
+
+  it.each([
+    [
+      'an identity header without trusted proxies',
+      { VIEWER_IDENTITY_HEADER: 'X-Forwarded-Email', VIEWER_PROXY_DEFAULT_ROLE: 'viewer' },
+      /VIEWER_IDENTITY_HEADER=X-Forwarded-Email needs VIEWER_TRUSTED_PROXIES/,
+    ],
+    [
+      'trusted proxies without an identity header',
+      { VIEWER_TRUSTED_PROXIES: '10.0.0.5' },
+      /VIEWER_TRUSTED_PROXIES means nothing without VIEWER_IDENTITY_HEADER/,
+    ],
+    [
+      'a proxy with neither a users file nor a default role',
+      { VIEWER_IDENTITY_HEADER: 'X-Forwarded-Email', VIEWER_TRUSTED_PROXIES: '10.0.0.5' },
+      /VIEWER_USERS_FILE .* or VIEWER_PROXY_DEFAULT_ROLE/,
+    ],
+    [
+      'a trusted proxy that is not an address',
+      {
+        VIEWER_IDENTITY_HEADER: 'X-Forwarded-Email',
+        VIEWER_TRUSTED_PROXIES: 'proxy.internal',
+        VIEWER_PROXY_DEFAULT_ROLE: 'viewer',
+      },
+      /"proxy\.internal" is not an IP address/,
+    ],
+    [
+      'an identity header the server reads for itself',
+      { VIEWER_IDENTITY_HEADER: 'Authorization', VIEWER_TRUSTED_PROXIES: '10.0.0.5', VIEWER_PROXY_DEFAULT_ROLE: 'viewer' },
+      /cannot be Authorization/,
+    ],
+    [
+      'a header name that is not one',
+      { VIEWER_IDENTITY_HEADER: 'X Email', VIEWER_TRUSTED_PROXIES: '10.0.0.5', VIEWER_PROXY_DEFAULT_ROLE: 'viewer' },
+      /VIEWER_IDENTITY_HEADER: must be an HTTP header name/,
+    ],
+    ['a default role that is not one', { VIEWER_PROXY_DEFAULT_ROLE: 'admin' }, /VIEWER_PROXY_DEFAULT_ROLE/],
+  ])('refuses %s, and says why', (_what, env, message) => {
+    expect(configError(env).message).toMatch(message);
+  });
+
+  it('refuses a users file it cannot use, and one that gives nobody a token when there is no proxy', () => {
+    expect(configError({ VIEWER_USERS_FILE: usersFile('{"users": [') }).message).toMatch(/is not valid JSON/);
+    const tokenless = usersFile({ users: [{ id: 'abcdefghij12', name: 'Ana', email: 'ana@example.com', role: 'reviewer' }] });
+    expect(configError({ VIEWER_USERS_FILE: tokenless }).message).toMatch(/gives nobody a token.*npm run users:add/);
+    expect(
+      loadConfig({
+        VIEWER_USERS_FILE: tokenless,
+        VIEWER_IDENTITY_HEADER: 'X-Forwarded-Email',
+        VIEWER_TRUSTED_PROXIES: '127.0.0.1',
+      }).usersFile,
+    ).toBe(tokenless);
   });
 
   it.each(['127.0.0.1', '127.8.9.10', 'localhost', '::1'])('needs no token on the loopback address %s', (host) => {

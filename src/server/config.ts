@@ -3,6 +3,10 @@ import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import * as z from 'zod/mini';
 import { summariseIssues } from '../api/issues';
+import { REVIEWER_ROLES } from '../api/reviews';
+import { headerNameSchema, type ProxyIdentity } from './identity/proxy-identity';
+import { parseTrustedProxies, TrustedProxiesError } from './identity/trusted-proxies';
+import { readUsersFile, UsersFileError } from './identity/users-file';
 
 const optionalText = z.optional(z.string().check(z.trim(), z.minLength(1)));
 
@@ -18,6 +22,11 @@ const envSchema = z.object({
   UPSTREAM_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(120_000)), 10_000),
   UPSTREAM_CACHE_MS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(60_000)), 3_000),
   VIEWER_ACCESS_TOKEN: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters long'))),
+  VIEWER_USERS_FILE: optionalText,
+  VIEWER_IDENTITY_HEADER: z.optional(headerNameSchema),
+  VIEWER_IDENTITY_NAME_HEADER: z.optional(headerNameSchema),
+  VIEWER_TRUSTED_PROXIES: optionalText,
+  VIEWER_PROXY_DEFAULT_ROLE: z.optional(z.enum(REVIEWER_ROLES)),
   DEMO_BENCH_CONVERSATIONS: z._default(z.enum(['0', '1']), '0'),
   VIEWER_DATA_DIR: z._default(z.string().check(z.trim(), z.minLength(1)), '.data'),
   // The message never repeats the value: it holds a password.
@@ -67,8 +76,14 @@ export type Config = {
   port: number;
   upstreamTimeoutMs: number;
   upstreamCacheMs: number;
-  /** When set, every page and API route asks for it (cookie after sign-in, or a bearer header). */
+  /** The team's shared token: every page and API route asks for a token, and this one reads only. */
   accessToken: string | null;
+  /** The users file (absolute path): people with a role and a token of their own. */
+  usersFile: string | null;
+  /** An authenticating proxy in front, and whose requests may name the person. */
+  proxy: ProxyIdentity | null;
+  /** The data folder: the embedded database, and the secret that signs the name remembered on loopback. */
+  dataDir: string;
   /** Demo mode also serves the benchmark's long chats (src/mocks/bench-handlers.ts). */
   demoBenchConversations: boolean;
   storage: StorageLocation;
@@ -95,9 +110,17 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   const parsed = envSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${summariseIssues(parsed.error.issues, 10)}`);
   const e = parsed.data;
-  if (!isLoopback(e.HOST) && !e.VIEWER_ACCESS_TOKEN) {
+  const usersFile = e.VIEWER_USERS_FILE ? resolve(e.VIEWER_USERS_FILE) : null;
+  const proxy = proxyOf(e);
+  const tokens = usersFile ? usersWithTokens(usersFile) : 0;
+  if (usersFile && tokens === 0 && !proxy) {
     throw new ConfigError(
-      `HOST=${e.HOST} would let other machines read customer conversations. Set VIEWER_ACCESS_TOKEN (at least 32 random characters) to require it, or keep HOST=127.0.0.1.`,
+      `The users file ${usersFile} gives nobody a token, and no proxy is configured (VIEWER_IDENTITY_HEADER): nobody could sign in. Add a user with "npm run users:add".`,
+    );
+  }
+  if (!isLoopback(e.HOST) && !e.VIEWER_ACCESS_TOKEN && !usersFile && !proxy) {
+    throw new ConfigError(
+      `HOST=${e.HOST} would let other machines read customer conversations. Require sign-in: VIEWER_USERS_FILE (a token for each person), VIEWER_IDENTITY_HEADER with VIEWER_TRUSTED_PROXIES (a sign-in proxy in front), or VIEWER_ACCESS_TOKEN (one shared token that reads only, at least 32 random characters). Or keep HOST=127.0.0.1.`,
     );
   }
   const base = {
@@ -106,6 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     upstreamCacheMs: e.UPSTREAM_CACHE_MS,
     accessToken: e.VIEWER_ACCESS_TOKEN ?? null,
+    usersFile,
+    proxy,
+    dataDir: resolve(e.VIEWER_DATA_DIR),
     demoBenchConversations: e.DEMO_BENCH_CONVERSATIONS === '1',
     region: e.TWILIO_REGION,
     edge: e.TWILIO_EDGE,
@@ -138,6 +164,69 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     };
   }
   return { ...base, mode: 'demo', storage: storage('demo'), credentials: null };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** The users file's people who have a token; a file that cannot be used stops the server here. */
+function usersWithTokens(path: string): number {
+  try {
+    return readUsersFile(path).list.filter((user) => user.tokenHash !== null).length;
+  } catch (error) {
+    if (error instanceof UsersFileError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/** Headers the server reads for other purposes, which a proxy's identity header must not be. */
+const RESERVED_HEADERS = new Set([
+  'authorization',
+  'cookie',
+  'host',
+  'origin',
+  'sec-fetch-site',
+  'content-type',
+  'content-length',
+]);
+
+function proxyOf(e: Env): ProxyIdentity | null {
+  if (!e.VIEWER_IDENTITY_HEADER) {
+    const stray = (['VIEWER_TRUSTED_PROXIES', 'VIEWER_IDENTITY_NAME_HEADER', 'VIEWER_PROXY_DEFAULT_ROLE'] as const).filter(
+      (key) => e[key],
+    );
+    if (stray.length > 0) {
+      throw new ConfigError(
+        `${stray.join(' and ')} ${stray.length === 1 ? 'means' : 'mean'} nothing without VIEWER_IDENTITY_HEADER, the header in which the proxy names the person.`,
+      );
+    }
+    return null;
+  }
+  if (RESERVED_HEADERS.has(e.VIEWER_IDENTITY_HEADER.toLowerCase())) {
+    throw new ConfigError(
+      `VIEWER_IDENTITY_HEADER cannot be ${e.VIEWER_IDENTITY_HEADER}: the server reads that header for another purpose.`,
+    );
+  }
+  if (!e.VIEWER_TRUSTED_PROXIES) {
+    throw new ConfigError(
+      `VIEWER_IDENTITY_HEADER=${e.VIEWER_IDENTITY_HEADER} needs VIEWER_TRUSTED_PROXIES: the addresses of the proxies allowed to send it. From anywhere else, anyone could claim to be anyone.`,
+    );
+  }
+  if (!e.VIEWER_USERS_FILE && !e.VIEWER_PROXY_DEFAULT_ROLE) {
+    throw new ConfigError(
+      "With a proxy in front, set VIEWER_USERS_FILE (each person's role, by e-mail) or VIEWER_PROXY_DEFAULT_ROLE (viewer or reviewer, for everyone the proxy lets in), or both.",
+    );
+  }
+  try {
+    return {
+      header: e.VIEWER_IDENTITY_HEADER,
+      nameHeader: e.VIEWER_IDENTITY_NAME_HEADER ?? null,
+      trusted: parseTrustedProxies(e.VIEWER_TRUSTED_PROXIES),
+      defaultRole: e.VIEWER_PROXY_DEFAULT_ROLE ?? null,
+    };
+  } catch (error) {
+    if (error instanceof TrustedProxiesError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** Only this machine can reach a server bound to one of these. */

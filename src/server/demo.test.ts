@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { askTwilio, twilioAnswer } from '../../tests/ask-twilio';
 import { KNOWN_OUTPUT_FORMATS } from '../api/operator-result';
@@ -15,11 +16,12 @@ import {
   whatsappOrder,
 } from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
+import { billingDispute } from '../mocks/fixtures/repeated-runs';
 import { loadConfig } from './config';
 import { demoHandlers } from './demo';
 import { buildServer } from './server';
 
-const server = buildServer(loadConfig({}), { log: () => {} });
+const server = buildServer(loadConfig({}), { log: () => {}, localSecret: randomBytes(32) });
 afterAll(() => server.close());
 
 async function get(path: string) {
@@ -96,6 +98,14 @@ describe('demo mode: /api/status', () => {
         channels: ['CHAT'],
         status: 'CLOSED',
         messageCount: 2000,
+      },
+      {
+        id: billingDispute.id,
+        name: 'Double charge disputed by chat',
+        blurb: 'A chat whose sentiment was read every three messages, by operators of the account and of Twilio.',
+        channels: ['CHAT'],
+        status: 'CLOSED',
+        messageCount: 12,
       },
     ]);
   });

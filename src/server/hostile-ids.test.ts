@@ -56,6 +56,12 @@ const routes: Route[] = [
     inPathSegment: true,
   },
   {
+    name: 'GET /api/v3/ControlPlane/Operators/:id/Versions/:version',
+    kind: 'operator',
+    url: (value) => `/api/v3/ControlPlane/Operators/${value}/Versions/1`,
+    inPathSegment: true,
+  },
+  {
     name: 'GET /api/v3/OperatorResults?conversationId=',
     kind: 'conversation',
     url: (value) => `/api/v3/OperatorResults?conversationId=${value}`,

@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
-import { jsonLogger } from './app';
+import { jsonLogger } from './log';
 import { ConfigError, loadConfig, readEnv } from './config';
+import { StorageRefused } from './db/data-folder';
 import { describeLocation, openStorage } from './db/storage';
+import { UsersFileError } from './identity/users-file';
 import { seedDemoReviews } from './demo-reviews';
 import { buildServer } from './server';
 
@@ -45,7 +47,17 @@ function start() {
 
   // Built to dist-server/main.js; the SPA is built to dist/.
   const spaRoot = fileURLToPath(new URL('../dist', import.meta.url));
-  const server = buildServer(config, { spaRoot, storage });
+  let server;
+  try {
+    server = buildServer(config, { spaRoot, storage });
+  } catch (error) {
+    // The data folder's secret or the users file cannot be used: say why, change nothing.
+    if (error instanceof StorageRefused || error instanceof UsersFileError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
   const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
     const source =
       config.mode === 'demo'

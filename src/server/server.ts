@@ -1,25 +1,31 @@
 import type { Hono } from 'hono';
 import type { ServerStatus } from '../api/status';
-import { createApp, jsonLogger, type Logger } from './app';
+import { createApp } from './app';
+import { jsonLogger, type Logger } from './log';
 import { coalescingUpstream } from './coalescing-upstream';
 import { accountSidPrefix, type Config } from './config';
 import type { Storage } from './db/storage';
 import { DEMO_CREDENTIALS, startDemoNetwork } from './demo';
+import { DEMO_STAND_IN, localSecret } from './identity/local-identity';
+import { UsersDirectory } from './identity/users-file';
 import { spaServer } from './spa';
 import { demoDrills, demoSampleSummaries } from './demo-samples';
 import { twilioUpstream } from './upstream';
 
 export type Server = { app: Hono; status: ServerStatus; close(): void };
 
-export type ServerOptions = {
+export type BuildOptions = {
   spaRoot?: string;
   log?: Logger;
   storage?: Storage;
+  /** The secret that signs the name remembered on loopback; read from (or made in) the data folder when not given. */
+  localSecret?: Buffer;
   /** The demo account's clock; tests fix it. */
   now?: () => number;
 };
 
-export function buildServer(config: Config, options: ServerOptions = {}): Server {
+export function buildServer(config: Config, options: BuildOptions = {}): Server {
+  const log = options.log ?? jsonLogger;
   const demo = config.mode === 'demo';
   const network = demo ? startDemoNetwork({ benchConversations: config.demoBenchConversations, now: options.now }) : null;
   const credentials = config.credentials ?? DEMO_CREDENTIALS;
@@ -38,7 +44,7 @@ export function buildServer(config: Config, options: ServerOptions = {}): Server
   );
   const status: ServerStatus = {
     mode: config.mode,
-    access: config.accessToken ? 'token' : 'open',
+    access: config.accessToken || config.usersFile ? 'token' : config.proxy ? 'proxy' : 'open',
     accountSidPrefix: accountSidPrefix(credentials.accountSid),
     region: demo ? null : (config.region ?? null),
     samples: demo ? demoSampleSummaries : [],
@@ -48,9 +54,20 @@ export function buildServer(config: Config, options: ServerOptions = {}): Server
     upstream,
     status,
     serveSpa: options.spaRoot ? spaServer(options.spaRoot) : undefined,
-    log: options.log ?? jsonLogger,
+    log,
     accessToken: config.accessToken,
+    users: config.usersFile
+      ? UsersDirectory.open(config.usersFile, (problem) =>
+          log({ level: 'error', event: 'users_file_unreadable', message: problem }),
+        )
+      : null,
+    proxy: config.proxy,
+    localIdentity: {
+      secret: options.localSecret ?? localSecret(config.dataDir),
+      standIn: demo ? DEMO_STAND_IN : null,
+    },
     readiness: options.storage?.readiness,
+    storage: options.storage,
   });
   return { app, status, close: () => network?.close() };
 }

@@ -60,6 +60,11 @@ describe('answers the spec allows pass through the server with 200, as they came
     ['GET /v3/Conversations', '/api/v3/Conversations?status=CLOSED&channels=VOICE&channels=SMS', page(conversationListItem)],
     ['GET /v3/ControlPlane/Operators', '/api/v3/ControlPlane/Operators?pageSize=50', page(languageOperator)],
     ['GET /v3/ControlPlane/Configurations', '/api/v3/ControlPlane/Configurations', page(configuration, 2)],
+    [
+      'GET /v3/ControlPlane/Operators/{id}/Versions/{version}',
+      `/api/v3/ControlPlane/Operators/${SEED_OPERATOR}/Versions/4`,
+      operatorVersion,
+    ],
   ] as Array<[string, string, fc.Arbitrary<unknown>]>)('%s', async (_route, path, body) => {
     await fc.assert(
       fc.asyncProperty(body.map(asJson), (generated) => passesThrough(path, generated)),

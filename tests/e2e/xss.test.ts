@@ -259,6 +259,29 @@ describe('the hostile-content drill: payloads are text, never markup or script',
     },
   );
 
+  it('the operator version behind a result, opened, shows its prompt, parameters and examples as text, inert', async () => {
+    const { page, problems, dialogs } = await open();
+    await page.goto(`${baseUrl()}/operator-results/${hostileResultIds.text}#operator`);
+    const section = page.getByRole('region', { name: 'Why the operator concluded this' });
+    await section.getByRole('region', { name: 'Training examples' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const text = await section.evaluate((el) => (el as HTMLElement).innerText);
+    // Its name and description, its prompt, a parameter's name, type, default and description, an example.
+    for (const payload of [
+      xss.svg,
+      xss.script,
+      xss.iframe,
+      xss.template,
+      xss.img,
+      xss.mutation,
+      xss.javascriptUrl,
+      xss.dataUrl,
+    ]) {
+      expect(text).toContain(payload);
+    }
+    await expectInert(page, dialogs, problems, 'the hostile operator version, opened');
+  });
+
   it('the home page lists the drill and, once opened, shows its name as text', async () => {
     const { page, problems, dialogs } = await open();
     await openConversation(page);

@@ -3,7 +3,7 @@ import type { Conversation } from '../../api/conversation';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { Tabs } from '../../components/tabs';
 import { ConversationHeader } from '../../features/conversation/conversation-header';
-import { buildDirectory } from '../../features/conversation/participant-directory';
+import { buildDirectory } from '../../lib/participant-directory';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
 import { useRevealState } from '../../features/conversation/reveal';
 import type { Annotation } from '../../features/conversation/timeline';
@@ -14,6 +14,7 @@ import { ResultsPanel } from '../../features/operator-results/results-panel';
 import { useConversationResults } from '../../features/operator-results/use-conversation-results';
 import { useReferencesFor } from '../../features/operator-results/use-references-for';
 import { useSelectedResult } from '../../features/operator-results/use-selected-result';
+import { ExportMenu } from '../../features/transcript-export/export-menu';
 import { redactText } from '../../lib/redact';
 import { useMediaQuery } from '../../lib/use-media-query';
 
@@ -84,6 +85,9 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
       <TranscriptSection
         {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit }}
         onCurrentHit={setCurrentHit}
+        tools={
+          <ExportMenu conversation={conversation} hiddenParticipantIds={view.hidden} redact={view.redact} timeZone={view.zone} />
+        }
       />
     </PanelBoundary>
   );

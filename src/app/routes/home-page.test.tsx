@@ -166,17 +166,18 @@ describe('home page: demo mode', () => {
     );
   });
 
-  it('lists the seven demo samples as links, the seed first', async () => {
+  it('lists the eight demo samples as links, the seed first', async () => {
     const { router, user } = renderApp('/');
     const samples = await screen.findByRole('region', { name: 'Sample conversations' });
     const links = within(samples).getAllByRole('link');
-    expect(links).toHaveLength(7);
-    expect(demoSamples).toHaveLength(7);
+    expect(links).toHaveLength(8);
+    expect(demoSamples).toHaveLength(8);
     links.forEach((link, index) => expect(link).toHaveAttribute('href', `/conversations/${demoSamples[index]!.conversation.id}`));
     expect(links[0]).toHaveTextContent(seedName);
     expect(links[0]).toHaveTextContent('VOICE · CLOSED · 3 messages');
     expect(links[5]).toHaveTextContent('Untitled conversation');
     expect(links[6]).toHaveTextContent('2,000 messages');
+    expect(links[7]).toHaveTextContent('CHAT · CLOSED · 12 messages');
 
     await user.click(links[0]!);
     await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));

@@ -17,6 +17,7 @@ import { ReferenceList } from '../../features/operator-results/reference-list';
 import { classifyReferences } from '../../features/operator-results/result-summary';
 import { ResolvedContext } from '../../features/operator-results/resolved-context';
 import { FORMAT_LABELS } from '../../features/operator-results/labels';
+import { OperatorSection } from '../../features/operator-results/operator-section';
 import { Provenance } from '../../features/operator-results/provenance';
 import { ResultBody } from '../../features/operator-results/result-body';
 import { withZone } from '../../lib/time';
@@ -158,6 +159,7 @@ function ResultLayout({ result }: { result: OperatorResult }) {
           <Provenance result={result} />
         </PanelBoundary>
       </section>
+      <OperatorSection result={result} />
       {result.executionDetails?.resolvedContext && (
         <section aria-labelledby="context-heading" className={card}>
           <h2 id="context-heading" className="text-base font-semibold text-slate-950 dark:text-white">

@@ -5,7 +5,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { errorBody } from '../../api/error';
 import { server } from '../../../tests/bff-in-process';
 import { renderApp } from '../../../tests/render-app';
-import { asJson, conversationWithResults, languageOperator, operatorResult, PROPERTY_SEED } from '../../../tests/spec-bodies';
+import {
+  asJson,
+  conversationWithResults,
+  languageOperator,
+  operatorResult,
+  operatorVersion,
+  PROPERTY_SEED,
+} from '../../../tests/spec-bodies';
 
 /** Each run renders the whole page in jsdom: a few hundred milliseconds. */
 const RUNS = Number(process.env.FC_RUNS ?? 10);
@@ -91,6 +98,27 @@ describe('the page shows every answer the spec allows', () => {
           expect(await screen.findByRole('heading', { level: 1, name: 'Operator result' }, WAIT)).toBeInTheDocument();
           expect(screen.getByRole('heading', { name: 'Result' })).toBeInTheDocument();
           expect(screen.getByRole('heading', { name: 'How it was produced' })).toBeInTheDocument();
+          await waitFor(() => expect(screen.queryByText(/^Reading the conversation/)).not.toBeInTheDocument(), WAIT);
+          expectNoFailure();
+        });
+      }),
+      { seed: PROPERTY_SEED, numRuns: RUNS },
+    );
+  }, 60_000);
+
+  it('an operator result on its own page, with the operator version that produced it open', async () => {
+    await fc.assert(
+      fc.asyncProperty(operatorResult().map(asJson), operatorVersion.map(asJson), async (result, version) => {
+        server.use(
+          http.get('/api/v3/OperatorResults/:id', () => HttpResponse.json(result)),
+          http.get('/api/v3/Conversations/:id', notFound),
+          http.get('/api/v3/ControlPlane/Operators/:id', () => HttpResponse.json(version)),
+          http.get('/api/v3/ControlPlane/Operators/:id/Versions/:version', () => HttpResponse.json(version)),
+        );
+        await onPage(`/operator-results/${result.id as string}#operator`, async () => {
+          const heading = await screen.findByRole('heading', { level: 2, name: 'Why the operator concluded this' }, WAIT);
+          const section = heading.closest('section')!;
+          await waitFor(() => expect(section).toHaveTextContent(/Written by|The operator version cannot be shown/), WAIT);
           await waitFor(() => expect(screen.queryByText(/^Reading the conversation/)).not.toBeInTheDocument(), WAIT);
           expectNoFailure();
         });

@@ -1,4 +1,4 @@
-import type { ParticipantView } from './participant-directory';
+import type { ParticipantView } from '../../lib/participant-directory';
 
 export function ParticipantAvatar({ participant, size = 'md' }: { participant: ParticipantView; size?: 'sm' | 'md' }) {
   const dimensions = size === 'sm' ? 'size-7 text-[0.65rem]' : 'size-9 text-xs';

@@ -5,7 +5,7 @@ import { findMatches } from '../../lib/search';
 import { HighlightedText } from './highlighted-text';
 import { sameTarget, type Hit } from './use-transcript-search';
 import { ParticipantAvatar } from './participant-avatar';
-import type { ParticipantView } from './participant-directory';
+import type { ParticipantView } from '../../lib/participant-directory';
 
 const plural = (count: number, word: string) => `${count.toLocaleString()} ${word}${count === 1 ? '' : 's'}`;
 

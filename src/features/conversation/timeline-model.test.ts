@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Communication, Conversation, Participant } from '../../api/conversation';
-import { UNKNOWN_NAME } from '../../lib/participants';
-import { buildDirectory } from './participant-directory';
+import { buildDirectory, UNKNOWN_NAME } from '../../lib/participant-directory';
 import { buildTimeline, GROUP_BREAK_MS, type DayItem, type MessageItem, type TimelineItem } from './timeline-model';
 
 /** A valid-looking 26-character TTID suffix that encodes `n`, so every ID in a test is distinct. */

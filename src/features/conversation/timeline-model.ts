@@ -1,7 +1,8 @@
 import type { Communication, Conversation } from '../../api/conversation';
 import { chronological } from '../../lib/chronological';
 import { formatGap, zoneFormat, type ZoneFormat } from '../../lib/time';
-import type { ParticipantDirectory, ParticipantView } from './participant-directory';
+import type { ParticipantDirectory, ParticipantView } from '../../lib/participant-directory';
+import { parseTimestamp } from '../../api/timestamp';
 
 /** A new group starts after this much silence, even from the same speaker; a gap marker says so. */
 export const GROUP_BREAK_MS = 5 * 60 * 1000;
@@ -58,7 +59,7 @@ export function buildTimeline(
   let dayEnds = -Infinity;
   chronological(conversation.communications).forEach((communication, index) => {
     if (hidden.has(communication.participantId)) return;
-    const at = Date.parse(communication.createdAt);
+    const at = parseTimestamp(communication.createdAt);
     // Messages are in time order: the day only needs working out again once it has ended.
     if (!(at < dayEnds && at >= (previous?.at ?? -Infinity))) {
       day = format.dayKey(communication.createdAt);

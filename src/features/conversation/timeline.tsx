@@ -7,7 +7,7 @@ import { formatOffset, utcIso, type ZoneFormat } from '../../lib/time';
 import { HighlightedText } from './highlighted-text';
 import type { Reveal } from './reveal';
 import { ParticipantAvatar } from './participant-avatar';
-import type { ParticipantView } from './participant-directory';
+import type { ParticipantView } from '../../lib/participant-directory';
 import type { DayItem, GapItem, MessageItem, TimelineItem } from './timeline-model';
 
 /** Something that points at a message, such as an operator result resting on it. */

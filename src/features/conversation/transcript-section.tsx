@@ -1,13 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
 import type { Term } from '../../lib/mark-terms';
 import { redactText } from '../../lib/redact';
 import { zoneFormat } from '../../lib/time';
 import { usePrinting } from '../../lib/use-printing';
-import { ExportMenu } from './export-menu';
 import { ShortcutsDialog, useKeyboardShortcuts } from './keyboard-shortcuts';
-import type { ParticipantDirectory } from './participant-directory';
+import type { ParticipantDirectory } from '../../lib/participant-directory';
 import type { RequestReveal, Reveal } from './reveal';
 import { TimelineList, type Annotation } from './timeline';
 import { chronological } from '../../lib/chronological';
@@ -36,6 +35,8 @@ export type TranscriptSectionProps = {
    * the tab it is in. Not when typing changes the match: that must not take the find box away.
    */
   onStepToHit?: (hit: Hit) => void;
+  /** Tools the page adds beside the view options (the export menu): other features, wired in by the app. */
+  tools?: ReactNode;
 };
 
 /** The transcript: its heading and counts, the find bar and view options, and the timeline. */
@@ -50,6 +51,7 @@ export function TranscriptSection({
   requestReveal,
   onCurrentHit,
   onStepToHit,
+  tools,
 }: TranscriptSectionProps) {
   const renderAll = useRenderAll();
   const format = zoneFormat(view.zone);
@@ -121,7 +123,7 @@ export function TranscriptSection({
         <FindBar view={view} change={change} search={search} input={search.input} />
         <ParticipantFilter participants={directory.participants} view={view} change={change} />
         <ViewOptions view={view} change={change}>
-          <ExportMenu conversation={conversation} view={view} />
+          {tools}
           <button
             type="button"
             onClick={() => shortcuts.current?.showModal()}

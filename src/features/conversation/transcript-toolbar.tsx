@@ -1,7 +1,7 @@
 import { useId, type ReactNode, type RefObject } from 'react';
 import { redactText } from '../../lib/redact';
 import { zoneFormat } from '../../lib/time';
-import type { ParticipantView } from './participant-directory';
+import type { ParticipantView } from '../../lib/participant-directory';
 import type { ViewChange, ViewState } from './view-state';
 
 const control =

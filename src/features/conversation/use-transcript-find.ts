@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { ParticipantDirectory } from './participant-directory';
+import type { ParticipantDirectory } from '../../lib/participant-directory';
 import type { RequestReveal } from './reveal';
 import type { MessageItem } from './timeline-model';
 import { useTranscriptSearch, type Hit, type Searchable } from './use-transcript-search';

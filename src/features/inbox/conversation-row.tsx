@@ -4,7 +4,7 @@ import type { ConversationListItem } from '../../api/conversation';
 import { Badge } from '../../components/badge';
 import { ChannelBadge, StatusBadge } from '../../components/conversation-badges';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
-import { typeLabel, UNKNOWN_NAME } from '../../lib/participants';
+import { typeLabel, UNKNOWN_NAME } from '../../lib/participant-directory';
 import { formatDuration, formatRelative, type Zone, type ZoneFormat } from '../../lib/time';
 
 /**

@@ -92,14 +92,32 @@ function Node({ name, path, value, depth }: { name: ReactNode; path: string; val
   );
 }
 
-/** Any JSON value as a collapsible tree (native <details>), with copy-value and copy-path on every node. */
-export function JsonTree({ value, label }: { value: unknown; label: string }) {
+/**
+ * Any JSON value as a collapsible tree (native <details>), with copy-value and copy-path on every
+ * node; `rootName` names the top node ("result", "schema"). A `wide` tree keeps each line whole and
+ * scrolls sideways instead: a deep one (a JSON schema) would otherwise be squeezed to a few
+ * characters a line on a phone, as every level takes its indent and its copy buttons.
+ */
+export function JsonTree({
+  value,
+  label,
+  rootName = 'result',
+  wide = false,
+}: {
+  value: unknown;
+  label: string;
+  rootName?: string;
+  wide?: boolean;
+}) {
   const [message, setMessage] = useState('');
+  const tree = (
+    <ul aria-label={label} className={`font-mono text-sm ${wide ? 'w-max min-w-full' : ''}`}>
+      <Node name={rootName} path="$" value={value} depth={0} />
+    </ul>
+  );
   return (
     <Announce.Provider value={setMessage}>
-      <ul aria-label={label} className="font-mono text-sm">
-        <Node name="result" path="$" value={value} depth={0} />
-      </ul>
+      {wide ? <div className="overflow-x-auto pb-1">{tree}</div> : tree}
       <p role="status" className="mt-2 min-h-4 text-xs text-slate-600 dark:text-slate-300">
         {message}
       </p>

@@ -4,7 +4,8 @@ import { DateTime } from '../../components/date-time';
 import { TRIGGER_LABELS } from './labels';
 import { lookup } from '../../lib/lookup';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** One line of a definition list: a label, and what it says (stacked on a phone). */
+export function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-1 gap-0.5 py-2 sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-4">
       <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
@@ -13,9 +14,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const Missing = () => <span className="text-slate-500 italic dark:text-slate-400">Not provided</span>;
-const Code = ({ children }: { children: ReactNode }) => <code className="font-mono text-xs break-all">{children}</code>;
-const When = ({ iso }: { iso: string | null | undefined }) => (iso ? <DateTime iso={iso} /> : <Missing />);
+export const Missing = () => <span className="text-slate-500 italic dark:text-slate-400">Not provided</span>;
+export const Code = ({ children }: { children: ReactNode }) => <code className="font-mono text-xs break-all">{children}</code>;
+export const When = ({ iso }: { iso: string | null | undefined }) => (iso ? <DateTime iso={iso} /> : <Missing />);
 
 export function Provenance({ result }: { result: OperatorResult }) {
   const system = result.metadata?.system;

@@ -11,7 +11,9 @@ import { SkeletonBlock } from '../../components/skeleton';
 import { withZone } from '../../lib/time';
 import { useZone } from '../../lib/use-zone';
 import { operatorQueryOptions } from './api';
+import { AnalysisCostLine } from './analysis-cost-line';
 import { FORMAT_LABELS, TRIGGER_LABELS } from './labels';
+import { OperatorLine } from './operator-line';
 import { previewOf, staleNotice, type Evidence } from './result-summary';
 import type { ConversationResults, ResultEntry } from './use-conversation-results';
 import { lookup } from '../../lib/lookup';
@@ -177,6 +179,7 @@ function ResultRow({
         {selected && evidence.range.size + evidence.references.size === 0 && (
           <p className="text-slate-600 dark:text-slate-400">No message of this conversation is marked as its evidence.</p>
         )}
+        {selected && <OperatorLine result={result} name={name} />}
         {selected && references}
       </div>
     </li>
@@ -320,6 +323,7 @@ export function ResultsPanel({
               ),
             )}
           </ul>
+          <AnalysisCostLine results={loaded} />
         </>
       )}
     </section>

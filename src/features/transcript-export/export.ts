@@ -14,10 +14,11 @@
  * the JSON export) are not redacted.
  */
 import type { Communication, Conversation } from '../../api/conversation';
-import { buildDirectory, type ParticipantDirectory, type ParticipantView } from '../conversation/participant-directory';
+import { buildDirectory, type ParticipantDirectory, type ParticipantView } from '../../lib/participant-directory';
 import { chronological } from '../../lib/chronological';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { localZoneId, zoneFormat, type Zone, type ZoneFormat } from '../../lib/time';
+import { isTimestamp as isDate } from '../../api/timestamp';
 
 export type ExportFormat = 'txt' | 'md' | 'csv' | 'json';
 
@@ -110,8 +111,6 @@ function exportZone(zone: Zone, isoTimes: string[]): ExportZone {
       : `Times in ${format.id} (${names.join('/')})`;
   return { format, label, perTimeName: names.length > 1 };
 }
-
-const isDate = (iso: string) => !Number.isNaN(Date.parse(iso));
 
 /** "10:30:15", or "01:30:00 EDT" when the conversation crosses a daylight-saving change. */
 function clock(zone: ExportZone, iso: string): string {

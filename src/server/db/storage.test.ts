@@ -38,6 +38,20 @@ describe('the storage a server opens in the background', () => {
     expect(!readiness.ready && readiness.reason).toMatch(/^The database cannot be reached \(.+\)\.$/);
   });
 
+  it("is seeded before it is ready, when asked (demo mode's example reviews)", async () => {
+    place = newTestLocation();
+    const seen: string[] = [];
+    storage = openStorage(place.location, {
+      seed: async (db) => {
+        seen.push(storage.state().state);
+        await sql`CREATE TABLE seeded (id integer)`.execute(db);
+      },
+    });
+    const { db } = await storage.opened;
+    expect(seen).toEqual(['opening']);
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM seeded`.execute(db)).rows).toEqual([{ n: 0 }]);
+  });
+
   it('says why it could not open', async () => {
     place = newTestLocation();
     const refusal = new Error('The data folder x can be read by other users.');

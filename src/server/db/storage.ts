@@ -37,21 +37,29 @@ export type StorageOptions = {
 
 export function openStorage(
   location: StorageLocation,
-  { after = Promise.resolve(), open = (where) => openDatabase(where) }: StorageOptions = {},
+  { after = Promise.resolve(), open = (where) => openDatabase(where), seed }: StorageOptions = {},
 ): Storage {
   let current: StorageState = { state: 'opening' };
-  const opened = after
-    .then(() => open(location))
-    .then(
-      (database) => {
-        current = { state: 'ready', database };
-        return database;
-      },
-      (error: unknown) => {
-        current = { state: 'failed', reason: error instanceof Error ? error.message : String(error) };
-        throw error;
-      },
-    );
+  const openAndSeed = async () => {
+    const database = await open(location);
+    try {
+      await seed?.(database.db);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return database;
+  };
+  const opened = after.then(openAndSeed).then(
+    (database) => {
+      current = { state: 'ready', database };
+      return database;
+    },
+    (error: unknown) => {
+      current = { state: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      throw error;
+    },
+  );
   // Whoever awaits `opened` hears of a failure; this only keeps it from being "unhandled".
   opened.catch(() => {});
 

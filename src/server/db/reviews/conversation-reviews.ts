@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import * as z from 'zod/mini';
 import {
   conversationIdSchema,
@@ -133,4 +134,31 @@ export async function reviewsOfConversations(
     });
   }
   return found;
+}
+
+/** How many verdicts and live notes each of these conversations has (none when it is not in the map). */
+export async function reviewCounts(
+  db: Db,
+  conversationIds: readonly string[],
+): Promise<Map<string, { verdicts: number; notes: number }>> {
+  const counts = new Map<string, { verdicts: number; notes: number }>();
+  const ids = [...new Set(conversationIds)];
+  if (ids.length === 0) return counts;
+  const entry = (id: string) => counts.get(id) ?? counts.set(id, { verdicts: 0, notes: 0 }).get(id)!;
+  const verdicts = await db
+    .selectFrom('verdicts')
+    .select(['conversationId', sql<number>`count(*)::int`.as('count')])
+    .where('conversationId', 'in', ids)
+    .groupBy('conversationId')
+    .execute();
+  for (const row of verdicts) entry(row.conversationId).verdicts = row.count;
+  const notes = await db
+    .selectFrom('notes')
+    .select(['conversationId', sql<number>`count(*)::int`.as('count')])
+    .where('conversationId', 'in', ids)
+    .where('deletedAt', 'is', null)
+    .groupBy('conversationId')
+    .execute();
+  for (const row of notes) entry(row.conversationId).notes = row.count;
+  return counts;
 }

@@ -30,12 +30,19 @@ const toRecord = ({ actorId, actorName, ...row }: Row): HistoryRecord => ({
   actor: actorId === null ? null : { id: actorId, name: actorName ?? '' },
 });
 
-/** Every change to a conversation's verdicts, notes and status, oldest first. */
-export async function historyOfConversation(db: Db, conversationId: string): Promise<HistoryRecord[]> {
-  const rows = await historyWithNames(db)
-    .where('reviewHistory.conversationId', '=', conversationId)
-    .orderBy('reviewHistory.id')
-    .execute();
+/**
+ * Every change to a conversation's verdicts, notes and status, oldest first; a page of `limit`
+ * changes after the change `after` when asked.
+ */
+export async function historyOfConversation(
+  db: Db,
+  conversationId: string,
+  { after, limit }: { after?: string; limit?: number } = {},
+): Promise<HistoryRecord[]> {
+  let query = historyWithNames(db).where('reviewHistory.conversationId', '=', conversationId);
+  if (after !== undefined) query = query.where('reviewHistory.id', '>', after as never);
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query.orderBy('reviewHistory.id').execute();
   return rows.map(toRecord);
 }
 

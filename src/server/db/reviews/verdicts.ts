@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import * as z from 'zod/mini';
 import {
   expectedVersionSchema,
@@ -12,6 +12,8 @@ import {
 import type { Tables } from '../tables';
 import {
   conflict,
+  personOf,
+  type CurrentState,
   isRefusal,
   missing,
   now,
@@ -187,4 +189,31 @@ export async function verdictsOfResult(db: Db, resultId: string): Promise<Verdic
     .orderBy('verdicts.id')
     .execute();
   return rows.map(toRecord);
+}
+
+/** A reviewer's verdict on a result (there is one at most), or null. */
+export async function verdictOfReviewer(db: Db, reviewerId: string, resultId: string): Promise<VerdictRecord | null> {
+  const row = await verdictsWithNames(db)
+    .where('verdicts.reviewerId', '=', reviewerId)
+    .where('verdicts.resultId', '=', resultId)
+    .executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/**
+ * When a reviewer's verdict on a result was last withdrawn, and by whom: what a write based on
+ * that verdict's version runs into. Null when they never had one.
+ */
+export async function withdrawnVerdict(db: Db, reviewerId: string, resultId: string): Promise<CurrentState | null> {
+  const row = await db
+    .selectFrom('reviewHistory')
+    .select(['actorId', 'at', 'version'])
+    .where('entity', '=', 'verdict')
+    .where('action', '=', 'delete')
+    .where(sql<string>`before->>'reviewerId'`, '=', reviewerId)
+    .where(sql<string>`before->>'resultId'`, '=', resultId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!row) return null;
+  return { version: row.version, changedBy: await personOf(db, row.actorId), changedAt: row.at, deleted: true };
 }

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import type { Conversation } from '../../api/conversation';
 import { copyText } from '../../lib/clipboard';
 import { redactText } from '../../lib/redact';
-import type * as ExportModule from '../transcript-export/export';
-import type { ExportOptions } from '../transcript-export/export';
-import type { ViewState } from './view-state';
+import type { Zone } from '../../lib/time';
+import type * as ExportModule from './export';
+import type { ExportOptions } from './export';
 
 type Exporter = typeof ExportModule;
 let exporter: Promise<Exporter> | null = null;
 /** The exporters load when the menu opens, not with the page: most readers never export. */
-const loadExporter = () => (exporter ??= import('../transcript-export/export'));
+const loadExporter = () => (exporter ??= import('./export'));
 
 const FORMATS = {
   txt: { run: 'exportPlainText', type: 'text/plain' },
@@ -32,14 +32,22 @@ function download(name: string, type: string, text: string) {
 
 const item = 'block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800';
 
+export type ExportMenuProps = {
+  conversation: Conversation;
+  /** Participants hidden by the reader's filters: their messages are left out. */
+  hiddenParticipantIds: ReadonlySet<string>;
+  redact: boolean;
+  timeZone: Zone;
+};
+
 /** Copies and downloads honour what is on screen: filters, redaction and the time zone. */
-export function ExportMenu({ conversation, view }: { conversation: Conversation; view: ViewState }) {
+export function ExportMenu({ conversation, hiddenParticipantIds, redact, timeZone }: ExportMenuProps) {
   const [said, setSaid] = useState('');
   const options = (): ExportOptions => ({
     conversation,
-    hiddenParticipantIds: view.hidden,
-    redact: view.redact ? redactText : undefined,
-    timeZone: view.zone,
+    hiddenParticipantIds,
+    redact: redact ? redactText : undefined,
+    timeZone,
     link: window.location.href.split('#')[0],
   });
   const copy = (format: 'txt' | 'md', label: string) =>

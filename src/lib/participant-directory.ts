@@ -1,5 +1,5 @@
-import type { Conversation, Participant } from '../../api/conversation';
-import { isAgentType, typeLabel, UNKNOWN_NAME } from '../../lib/participants';
+import type { Conversation, KnownParticipantType, Participant } from '../api/conversation';
+import { lookup } from './lookup';
 
 export type Side = 'start' | 'end';
 
@@ -33,6 +33,17 @@ const UNKNOWN_COLOUR: ParticipantColour = {
   accent: 'border-slate-400 border-dashed dark:border-slate-500',
 };
 
+const TYPE_LABELS: Record<string, string> = {
+  CUSTOMER: 'Customer',
+  HUMAN_AGENT: 'Human agent',
+  AI_AGENT: 'AI agent',
+  AGENT: 'Agent',
+  UNKNOWN: 'Unknown type',
+} satisfies Record<KnownParticipantType, string>;
+const AGENT_TYPES = new Set(['HUMAN_AGENT', 'AI_AGENT', 'AGENT']);
+
+export const UNKNOWN_NAME = 'Unknown participant';
+
 export type ParticipantView = {
   id: string;
   name: string;
@@ -47,6 +58,11 @@ export type ParticipantView = {
   addressValues: string[];
   messageCount: number;
 };
+
+export function typeLabel(type: string | null | undefined): string {
+  if (type === null || type === undefined || type === '') return 'No type';
+  return lookup(TYPE_LABELS, type) ?? type;
+}
 
 function initialsOf(name: string | null | undefined): string {
   const words = (name ?? '')
@@ -69,7 +85,7 @@ function view(participant: Participant, index: number, messageCount: number): Pa
     listed: true,
     type,
     typeLabel: typeLabel(type),
-    side: isAgentType(type) ? 'end' : 'start',
+    side: type !== null && AGENT_TYPES.has(type) ? 'end' : 'start',
     colour: PALETTE[index % PALETTE.length]!,
     initials: initialsOf(participant.name),
     addressValues: participant.addressValues,
