@@ -1,4 +1,6 @@
 import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+
+type Key = VirtualItem['key'];
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ConversationListItem } from '../../api/conversation';
 import { markRestored, placeOf, rememberPlace } from '../../lib/scroll-memory';
@@ -12,8 +14,39 @@ const LOAD_AHEAD_ROWS = 15;
 /** A row's height before it is measured: a one-line row with its participants. */
 const ROW_ESTIMATE = 76;
 
-/** Row sizes measured in an entry, so that going back lays the rows out exactly as they were. */
-const measured = new Map<string, VirtualItem[]>();
+/**
+ * How the rows lay in an entry when the reader left it: the sizes measured, where the list began,
+ * and the first row on screen with its distance from the top of the window. Going back lays the
+ * rows out with those sizes and scrolls so that row is exactly where it was.
+ */
+type Layout = { sizes: Map<Key, number>; scrollMargin: number; anchor: { key: string; top: number } | null };
+const layouts = new Map<string, Layout>();
+
+/** The first row on screen, by the DOM (what the reader saw). */
+function anchorRow(list: HTMLElement | null): Layout['anchor'] {
+  for (const row of list?.querySelectorAll<HTMLElement>('[data-row-key]') ?? []) {
+    const { top, bottom } = row.getBoundingClientRect();
+    if (bottom > 0) return { key: row.dataset.rowKey!, top };
+  }
+  return null;
+}
+
+/** Where the page must be scrolled for the anchor row to be back at its place, with these rows. */
+function restoredScroll(layout: Layout, items: ConversationListItem[]): number | null {
+  if (!layout.anchor) return null;
+  let start = layout.scrollMargin;
+  for (const item of items) {
+    if (item.id === layout.anchor.key) return Math.max(0, Math.round(start - layout.anchor.top));
+    start += layout.sizes.get(item.id) ?? ROW_ESTIMATE;
+  }
+  return null;
+}
+
+/** The rows measured before, as the virtualizer takes them back: only their sizes are read. */
+function measuredRows(sizes: Map<Key, number> | undefined): VirtualItem[] | undefined {
+  if (!sizes) return undefined;
+  return [...sizes].map(([key, size], index) => ({ key, size, index, start: 0, end: size, lane: 0 }));
+}
 
 export type ResultColumn = { id: string; name: string };
 
@@ -57,7 +90,10 @@ export function ConversationList({
 }: Props) {
   const list = useRef<HTMLDivElement>(null);
   const [place] = useState(() => placeOf(placeKey));
-  const [scrollMargin, setScrollMargin] = useState(0);
+  const [layout] = useState(() => (place ? layouts.get(placeKey) : undefined));
+  const [restoreTo] = useState(() => (place ? ((layout ? restoredScroll(layout, items) : null) ?? place.scrollY) : null));
+  // Where the list started on the page, as it was when the entry was left: the first render back is that one.
+  const [scrollMargin, setScrollMargin] = useState(() => layout?.scrollMargin ?? 0);
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
@@ -78,29 +114,34 @@ export function ConversationList({
     measureElement: (element) => element.getBoundingClientRect().height || ROW_ESTIMATE,
     overscan: 8,
     scrollMargin,
-    initialOffset: place?.scrollY ?? 0,
-    initialMeasurementsCache: measured.get(placeKey),
+    initialOffset: restoreTo ?? 0,
+    initialMeasurementsCache: measuredRows(layout?.sizes),
     initialRect: typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight },
   });
 
   // Back on this entry: the same place, before the first paint. The layout leaves it alone.
   useLayoutEffect(() => {
-    if (!place) return;
-    window.scrollTo(0, place.scrollY);
+    if (restoreTo === null) return;
+    window.scrollTo(0, restoreTo);
     markRestored(placeKey);
-  }, [place, placeKey]);
+  }, [restoreTo, placeKey]);
 
   const latestSelected = useRef(selected);
   useEffect(() => {
     latestSelected.current = selected;
   });
-  useEffect(
-    () => () => {
+  // A layout effect's cleanup: it runs while the rows are still on the page, before the next one.
+  useLayoutEffect(() => {
+    const listElement = list.current;
+    return () => {
       rememberPlace(placeKey, { scrollY: window.scrollY, selected: latestSelected.current });
-      measured.set(placeKey, virtualizer.measurementsCache);
-    },
-    [placeKey, virtualizer],
-  );
+      layouts.set(placeKey, {
+        sizes: new Map(virtualizer.itemSizeCache),
+        scrollMargin: virtualizer.options.scrollMargin,
+        anchor: anchorRow(listElement),
+      });
+    };
+  }, [placeKey, virtualizer]);
 
   const rows = virtualizer.getVirtualItems();
   const lastShown = rows.at(-1)?.index ?? -1;
@@ -110,8 +151,14 @@ export function ConversationList({
 
   // j / k: the selected row is brought into view and given focus (which also asks for its data).
   const focusPending = useRef(false);
+  // The row chosen when the reader left stays chosen on the way back, without moving the page.
+  const restoredSelection = useRef(place?.selected ?? null);
   useEffect(() => {
     if (selected === null) return;
+    if (selected === restoredSelection.current) {
+      restoredSelection.current = null;
+      return;
+    }
     virtualizer.scrollToIndex(selected, { align: 'auto' });
     focusPending.current = true;
   }, [selected, virtualizer]);
@@ -153,6 +200,7 @@ export function ConversationList({
               role="listitem"
               data-index={row.index}
               data-row-index={row.index}
+              data-row-key={item.id}
               ref={virtualizer.measureElement}
               onFocusCapture={() => onSelect(row.index)}
               style={{
