@@ -6,7 +6,6 @@ import type { ConversationListItem } from '../../api/conversation';
 import { markRestored, placeOf, rememberPlace } from '../../lib/scroll-memory';
 import type { Zone, ZoneFormat } from '../../lib/time';
 import { ConversationRow, rowGrid } from './conversation-row';
-import { ResultCell } from './result-cell';
 
 /** How close to the end of the loaded rows the next page is asked for. */
 const LOAD_AHEAD_ROWS = 15;
@@ -62,7 +61,6 @@ type Props = {
   /** Asked for when the reader nears the end of the loaded rows. */
   onNearEnd: () => void;
   onIntent: (id: string) => void;
-  onOpen: (id: string) => void;
   selected: number | null;
   onSelect: (index: number | null) => void;
   footer: ReactNode;
@@ -83,7 +81,6 @@ export function ConversationList({
   format,
   onNearEnd,
   onIntent,
-  onOpen,
   selected,
   onSelect,
   footer,
@@ -220,10 +217,7 @@ export function ConversationList({
                 grid={grid}
                 selected={selected === row.index}
                 onIntent={onIntent}
-                onOpen={onOpen}
-                cells={columns.map((column) => (
-                  <ResultCell key={column.id} conversationId={item.id} operatorId={column.id} operatorName={column.name} />
-                ))}
+                columns={columns}
               />
             </div>
           );

@@ -5,6 +5,7 @@ import { Badge } from '../../components/badge';
 import { ChannelBadge, StatusBadge } from '../../components/conversation-badges';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { typeLabel, UNKNOWN_NAME } from '../../lib/participant-directory';
+import { ResultCell } from './result-cell';
 import { formatDuration, formatRelative, type Zone, type ZoneFormat } from '../../lib/time';
 
 /**
@@ -48,10 +49,9 @@ export type RowProps = {
   format: ZoneFormat;
   grid: string;
   selected: boolean;
-  /** The result cells, one per result column. */
-  cells: ReactNode;
+  /** The result columns: a cell each. */
+  columns: ReadonlyArray<{ id: string; name: string }>;
   onIntent: (id: string) => void;
-  onOpen: (id: string) => void;
 };
 
 /**
@@ -67,9 +67,8 @@ export const ConversationRow = memo(function ConversationRow({
   format,
   grid,
   selected,
-  cells,
+  columns,
   onIntent,
-  onOpen,
 }: RowProps) {
   const results = item.operatorResultIds.length;
   return (
@@ -87,7 +86,6 @@ export const ConversationRow = memo(function ConversationRow({
           data-conversation-id={item.id}
           onMouseEnter={() => onIntent(item.id)}
           onFocus={() => onIntent(item.id)}
-          onClick={() => onOpen(item.id)}
           className="font-medium text-sky-800 after:absolute after:inset-0 after:content-[''] hover:underline focus-visible:outline-none dark:text-sky-300"
         >
           {item.name?.trim() || UNTITLED_CONVERSATION}
@@ -119,7 +117,9 @@ export const ConversationRow = memo(function ConversationRow({
         <CardLabel>Results</CardLabel>
         <span title={`${results} operator result${results === 1 ? '' : 's'}`}>{results}</span>
       </div>
-      {cells}
+      {columns.map((column) => (
+        <ResultCell key={column.id} conversationId={item.id} operatorId={column.id} operatorName={column.name} />
+      ))}
     </div>
   );
 });

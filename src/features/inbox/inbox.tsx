@@ -80,7 +80,10 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
     () => (operators.data ?? []).flatMap((item) => (item.id ? [{ id: item.id, name: item.displayName?.trim() || item.id }] : [])),
     [operators.data],
   );
-  const columns = triage.columns.map((id) => ({ id, name: operatorNames.find((operator) => operator.id === id)?.name ?? id }));
+  const columns = useMemo(
+    () => triage.columns.map((id) => ({ id, name: operatorNames.find((operator) => operator.id === id)?.name ?? id })),
+    [triage.columns, operatorNames],
+  );
   const count = activeFilterCount(filters);
 
   const searchInput = useRef<HTMLInputElement>(null);
@@ -228,7 +231,6 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
             format={format}
             onNearEnd={loadMore}
             onIntent={onIntent}
-            onOpen={() => {}}
             selected={selected}
             onSelect={setSelected}
             footer={
