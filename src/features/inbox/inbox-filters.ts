@@ -10,7 +10,7 @@ import { checkId } from '../../api/ids';
 import { oneOf, quoted, readListQuery } from '../../api/list-query';
 
 /**
- * The inbox's filters as its URL holds them (docs/decisions/0014-the-inbox.md): a triage view is a
+ * The inbox's filters as its URL holds them (docs/decisions/0017-the-inbox.md): a triage view is a
  * link. The names are the page's own (`channel`, `window`, `configuration`); what goes to Twilio is
  * built from them by `listQuery` and checked by the same rules the server applies.
  */
