@@ -132,6 +132,20 @@ describe('the inbox: states', () => {
     expect(await screen.findByRole('link', { name: 'Appointment reschedule by SMS' })).toBeInTheDocument();
   });
 
+  it('counts down while Twilio rate-limits the list, then shows the rows', async () => {
+    listAnswers([smsThread]);
+    // Added last, so asked first: the first request only.
+    server.use(
+      http.get(CONVERSATION_LIST, () => twilioError(429, 20429, 'Too many requests', { 'Retry-After': '1' }), { once: true }),
+    );
+    await renderInbox('/conversations?status=INACTIVE');
+    expect(
+      await screen.findByRole('heading', { name: 'Twilio is rate-limiting requests' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Retrying in 1 s|Retrying now/)).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Appointment reschedule by SMS' }, { timeout: 5000 })).toBeInTheDocument();
+  });
+
   it('says the credentials were rejected on 401', async () => {
     server.use(http.get(CONVERSATION_LIST, () => twilioError(401, 20003, 'Authenticate')));
     await renderInbox();
