@@ -204,7 +204,7 @@ describe('the inbox: keyboard', () => {
     expect(screen.getByRole('textbox', { name: /Find by/ })).toHaveFocus();
     await user.click(screen.getByRole('heading', { level: 1 }));
     await user.keyboard('jjjk');
-    expect(screen.getByRole('link', { name: smsThread.name! })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('link', { name: smsThread.name! })).toHaveFocus());
     await user.keyboard('?');
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     screen.getByRole('dialog', { name: 'Keyboard shortcuts' }).removeAttribute('open');
