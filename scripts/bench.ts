@@ -10,6 +10,8 @@
  *   4. find-in-transcript at 10,000 messages: keystroke → highlights on screen;
  *   5. the page's heap at 10,000 messages;
  *   6. the same 10,000 messages with `?render=all` (no virtualization), and the ratio;
+ *   6b. the inbox: a deep link with filters, scrolling 2,000 loaded rows, opening a prefetched
+ *      conversation and going back (./bench-inbox.ts);
  * then 7. loads a fresh BFF with autocannon and reads its Server-Timing header to get the latency
  * it adds over the (fake) upstream.
  *
@@ -40,6 +42,7 @@ import {
   type Problems,
 } from './bench-browser';
 import { startFloorServer, type FloorServer } from './bench-floor';
+import { inboxChecks, INBOX_SERVER_ENV, measureInbox, type InboxResult } from './bench-inbox';
 import { median, percentile, round } from './bench-stats';
 import { launchChromium } from './chromium';
 import { startServer, type RunningServer } from './start-server';
@@ -55,7 +58,7 @@ const BFF_CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 256, 4096);
  * load is answered from its cache: the figures are about the viewer, not about how fast the demo's
  * in-process fake Twilio parses megabytes of JSON. Each run's Server-Timing proves it (see below).
  */
-const PAGE_SERVER_ENV = { UPSTREAM_CACHE_MS: '60000', DEMO_BENCH_CONVERSATIONS: '1' };
+const PAGE_SERVER_ENV = { UPSTREAM_CACHE_MS: '60000', DEMO_BENCH_CONVERSATIONS: '1', ...INBOX_SERVER_ENV };
 /** How often one run may be repeated because its cache entry had just expired (its upstream wait was ≥ UPSTREAM_CALL_MS). */
 const CACHE_MISS_RETRIES = 3;
 
@@ -217,7 +220,14 @@ async function measureFindCase(browser: Browser, server: RunningServer, problems
   };
 }
 
-type BrowserResults = { chromium: string; codeSize: CodeSize; loads: LoadResult[]; floor: FloorResult; find: FindResult };
+type BrowserResults = {
+  chromium: string;
+  codeSize: CodeSize;
+  loads: LoadResult[];
+  floor: FloorResult;
+  find: FindResult;
+  inbox: InboxResult;
+};
 
 async function measureInBrowser(problems: Problems): Promise<BrowserResults> {
   const server = await startServer(PAGE_SERVER_ENV);
@@ -234,7 +244,9 @@ async function measureInBrowser(problems: Problems): Promise<BrowserResults> {
     const { loads, floor: floorResult } = await measureLoads(browser, server, floor, problems);
     process.stdout.write(`  find "${FIND_QUERY}" at 10,000 messages, ${RUNS} runs ...\n`);
     const find = await measureFindCase(browser, server, problems);
-    return { chromium: browser.version(), codeSize, loads, floor: floorResult, find };
+    process.stdout.write(`  the inbox: deep link, scrolling, open and back, ${RUNS} runs ...\n`);
+    const inbox = await measureInbox(browser, server.url, RUNS, problems);
+    return { chromium: browser.version(), codeSize, loads, floor: floorResult, find, inbox };
   } finally {
     await browser?.close();
     await Promise.all([server.stop(), floor.stop()]);
@@ -262,7 +274,7 @@ function virtualizationRatios(loads: LoadResult[]) {
   };
 }
 
-function browserChecks({ codeSize, loads, floor, find }: BrowserResults): Check[] {
+function browserChecks({ codeSize, loads, floor, find, inbox }: BrowserResults): Check[] {
   const load = (key: string) => loads.find((l) => l.key === key)!.median;
   const paintCheck = (key: string, label: string, targetMs: number | null): Check => {
     const m = load(key);
@@ -347,6 +359,7 @@ function browserChecks({ codeSize, loads, floor, find }: BrowserResults): Check[
       target: `≥ ${TARGETS.virtualizationRatio}×`,
       met: ratios.paint >= TARGETS.virtualizationRatio,
     },
+    ...inboxChecks(inbox, floor.medianMs),
   ];
 }
 
@@ -451,6 +464,7 @@ async function main(): Promise<number> {
     referencePage: browserResults?.floor ?? null,
     virtualizationRatio: browserResults ? virtualizationRatios(browserResults.loads) : null,
     find: browserResults?.find ?? null,
+    inbox: browserResults?.inbox ?? null,
     bff,
     ok: problems.length === 0,
     problems,

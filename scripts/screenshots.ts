@@ -8,11 +8,15 @@ import { launchChromium } from './chromium';
 import { benchConversationId } from '../src/mocks/fixtures/bench-conversations';
 import { UNFAMILIAR, unfamiliarReferences } from '../src/mocks/fixtures/drills';
 import { longSummaryId } from '../src/mocks/fixtures/long-conversation';
+import { OPERATORS } from '../src/mocks/fixtures/operator-results';
 import { startServer } from './start-server';
 
 const outDir = process.argv[2] ?? 'tests/e2e/screenshots';
 const pages: Array<[string, string]> = [
   ['home', '/'],
+  ['inbox', '/conversations'],
+  ['inbox-triage', '/conversations?window=31d&channel=VOICE&show=__SENTIMENT__&show=__CSAT__'],
+  ['inbox-empty', '/conversations?status=ACTIVE&channel=EMAIL&window=24h'],
   ['seed', '/conversations/conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2'],
   ['handoff', '/conversations/__HANDOFF__'],
   ['evidence', '/conversations/__HANDOFF__?result=__ENTITIES__'],
@@ -53,7 +57,9 @@ async function main() {
         .replace('__UNUSUAL__', status.samples.find((s) => s.name === null)?.id ?? '')
         .replace('__QA__', ids[3]!)
         .replace('__ENTITIES__', ids[2]!)
-        .replace('__LONG__', longSummary);
+        .replace('__LONG__', longSummary)
+        .replace('__SENTIMENT__', OPERATORS.sentiment)
+        .replace('__CSAT__', OPERATORS.csat);
     const only = process.env.ONLY?.split(',');
     for (const [name, path] of pages) {
       if (only && !only.includes(name)) continue;

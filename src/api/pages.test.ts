@@ -47,7 +47,12 @@ describe('finding the page at a path', () => {
   it('finds no page for paths the router does not route', () => {
     expect(pageAt('/nowhere')).toBeNull();
     expect(pageAt(`/conversations/${conversationId}/extra`)).toBeNull();
-    expect(pageAt('/conversations/')).toBeNull();
+    expect(pageAt('/operator-results/')).toBeNull();
+  });
+
+  it('finds the inbox at /conversations, with or without a trailing slash, opening with nothing', () => {
+    expect(pageAt('/conversations')).toEqual({ module: 'src/app/routes/inbox-page.tsx', opening: null });
+    expect(pageAt('/conversations/')).toEqual({ module: 'src/app/routes/inbox-page.tsx', opening: null });
   });
 
   // The router renders by React Router's matching and the server hints by this table's: a path
@@ -63,6 +68,8 @@ describe('finding the page at a path', () => {
     `/operator-results/${operatorResultId}`,
     `/operator-results/${operatorResultId}//`,
     '/operator-results/a%2Fb',
+    '/operator-results/',
+    '/Conversations',
     '/conversations/%E0%A4%A',
     '/sign-in',
     '/index.html',

@@ -20,6 +20,7 @@ export type Page = {
 
 export const PAGES = [
   { path: '/', module: 'src/app/routes/home-page.tsx' },
+  { path: '/conversations', module: 'src/app/routes/inbox-page.tsx' },
   {
     path: '/conversations/:conversationId',
     module: 'src/app/routes/conversation-page.tsx',

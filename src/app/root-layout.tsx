@@ -3,19 +3,24 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { ThemePicker } from '../components/theme-picker';
 import { ModeBadge } from '../features/status/mode-badge';
 import { SignOut } from '../features/status/sign-out';
+import { takeRestored } from '../lib/scroll-memory';
 import { PRODUCT_NAME } from '../lib/use-document-title';
 
 /** After a client-side navigation, move focus to the new page so keyboard and screen-reader users follow. */
 function useFocusOnNavigate(target: React.RefObject<HTMLElement | null>) {
-  const { pathname } = useLocation();
+  const { pathname, key } = useLocation();
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
+    // A page that put the reader back where they were (the inbox, on Back) keeps its place and focus.
+    if (takeRestored(key)) return;
     target.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
+    // Only a new page moves focus and scroll; `key` is read for the page that restored its own place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pathname, target]);
 }
 

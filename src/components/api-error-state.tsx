@@ -4,7 +4,7 @@ import { ApiError, NetworkError, UnexpectedShapeError } from '../lib/api-client'
 import { RATE_LIMIT_ATTEMPTS } from '../lib/query-client';
 import { ErrorState } from './error-state';
 
-export type Subject = 'conversation' | 'operator result' | 'operator version';
+export type Subject = 'conversation' | 'operator result' | 'operator version' | 'conversation list';
 
 type Described = { title: string; detail: string; retry: boolean };
 
@@ -13,6 +13,12 @@ export function describeError(error: unknown, subject: Subject): Described {
   if (error instanceof ApiError) {
     const said = error.body?.message;
     switch (true) {
+      case subject === 'conversation list' && (error.status === 400 || error.status === 404):
+        return {
+          title: 'Twilio refused to list conversations with these filters',
+          detail: said ?? `The server answered ${error.status}.`,
+          retry: false,
+        };
       case error.status === 400:
         return { title: `This is not a valid ${subject} ID`, detail: said ?? 'The server rejected the ID.', retry: false };
       case error.status === 404:
@@ -50,7 +56,8 @@ export function describeError(error: unknown, subject: Subject): Described {
       case error.body?.code === BFF_ERROR_CODES.internal:
         return {
           title: 'The viewer\u2019s server failed',
-          detail: 'Its own server failed to handle the request; Twilio was not at fault. Retry; if it fails again, the server\u2019s log says why.',
+          detail:
+            'Its own server failed to handle the request; Twilio was not at fault. Retry; if it fails again, the server\u2019s log says why.',
           retry: true,
         };
       case error.status >= 500:

@@ -218,3 +218,22 @@ export function formatGap(ms: number): string {
   if (hours < 48) return `${hours} h later`;
   return `${Math.round(hours / 24)} d later`;
 }
+
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
+
+/**
+ * "just now", "5 min ago", "3 hr. ago", "yesterday", "12 days ago": how long ago a moment was, in
+ * the reader's language, for lists where the exact time is a hover away. Beyond 60 days, the date.
+ */
+export function formatRelative(iso: string, now: number, zone: Zone = 'local'): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const seconds = Math.round((at - now) / 1000);
+  const past = Math.abs(seconds);
+  if (past < 45) return 'just now';
+  relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+  if (past < 3_600) return relativeFormat.format(Math.round(seconds / 60), 'minute');
+  if (past < 86_400) return relativeFormat.format(Math.round(seconds / 3_600), 'hour');
+  if (past < 60 * 86_400) return relativeFormat.format(Math.round(seconds / 86_400), 'day');
+  return zoneFormat(zone).date(iso);
+}

@@ -33,6 +33,8 @@ export type TwilioHandlerOptions = {
   now?: () => number;
   /** The demo account's seed (fixtures/demo-account.ts). */
   seed?: string;
+  /** How many conversations it generates beside the samples. */
+  size?: number;
 };
 
 /**
@@ -42,9 +44,9 @@ export type TwilioHandlerOptions = {
  * `server.use(...)`, by demo mode with the drills (./drill-handlers.ts). The account is generated on
  * the first request, relative to `now()` at that moment.
  */
-export function twilioHandlers({ now = Date.now, seed }: TwilioHandlerOptions = {}): RequestHandler[] {
+export function twilioHandlers({ now = Date.now, seed, size }: TwilioHandlerOptions = {}): RequestHandler[] {
   let account: DemoAccount | undefined;
-  const demo = () => (account ??= demoAccount({ now: now(), seed }));
+  const demo = () => (account ??= demoAccount({ now: now(), seed, size }));
   const query = (request: Request) => new URL(request.url).searchParams;
   return [
     http.get(

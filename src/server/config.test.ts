@@ -315,6 +315,13 @@ describe('who may connect', () => {
     expect(loadConfig({ DEMO_BENCH_CONVERSATIONS: '0' }).demoBenchConversations).toBe(false);
     expect(loadConfig({ DEMO_BENCH_CONVERSATIONS: '1' }).demoBenchConversations).toBe(true);
   });
+
+  it('reads DEMO_ACCOUNT_SIZE, 320 generated conversations by default and at most 5,000', () => {
+    expect(loadConfig({}).demoAccountSize).toBe(320);
+    expect(loadConfig({ DEMO_ACCOUNT_SIZE: '2400' }).demoAccountSize).toBe(2400);
+    expect(() => loadConfig({ DEMO_ACCOUNT_SIZE: '50000' })).toThrow(/DEMO_ACCOUNT_SIZE/);
+    expect(() => loadConfig({ DEMO_ACCOUNT_SIZE: 'many' })).toThrow(/DEMO_ACCOUNT_SIZE/);
+  });
 });
 
 describe('storage', () => {

@@ -28,6 +28,7 @@ const envSchema = z.object({
   VIEWER_TRUSTED_PROXIES: optionalText,
   VIEWER_PROXY_DEFAULT_ROLE: z.optional(z.enum(REVIEWER_ROLES)),
   DEMO_BENCH_CONVERSATIONS: z._default(z.enum(['0', '1']), '0'),
+  DEMO_ACCOUNT_SIZE: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(5_000)), 320),
   VIEWER_DATA_DIR: z._default(z.string().check(z.trim(), z.minLength(1)), '.data'),
   // The message never repeats the value: it holds a password.
   DATABASE_URL: z.optional(
@@ -86,6 +87,8 @@ export type Config = {
   dataDir: string;
   /** Demo mode also serves the benchmark's long chats (src/mocks/bench-handlers.ts). */
   demoBenchConversations: boolean;
+  /** How many conversations demo mode generates beside its samples (the inbox's paging and benchmark want thousands). */
+  demoAccountSize: number;
   storage: StorageLocation;
 };
 
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     proxy,
     dataDir: resolve(e.VIEWER_DATA_DIR),
     demoBenchConversations: e.DEMO_BENCH_CONVERSATIONS === '1',
+    demoAccountSize: e.DEMO_ACCOUNT_SIZE,
     region: e.TWILIO_REGION,
     edge: e.TWILIO_EDGE,
   };

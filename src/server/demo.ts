@@ -8,6 +8,8 @@ import type { Credentials } from './config';
 
 export type DemoOptions = {
   benchConversations: boolean;
+  /** Generated conversations beside the samples (fixtures/demo-account.ts). */
+  accountSize?: number;
   /** The server's clock: the demo account's conversations are spread over the 90 days before it. */
   now?: () => number;
 };
@@ -16,8 +18,8 @@ export type DemoOptions = {
  * What the demo's Twilio answers: the drills (home page, "Error states and edge cases") in front of
  * the happy path, and the benchmark's long chats in front of both when asked for.
  */
-export function demoHandlers({ benchConversations, now }: DemoOptions): RequestHandler[] {
-  return [...(benchConversations ? benchHandlers : []), ...drillHandlers, ...twilioHandlers({ now })];
+export function demoHandlers({ benchConversations, accountSize, now }: DemoOptions): RequestHandler[] {
+  return [...(benchConversations ? benchHandlers : []), ...drillHandlers, ...twilioHandlers({ now, size: accountSize })];
 }
 
 /**

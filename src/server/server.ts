@@ -27,7 +27,13 @@ export type BuildOptions = {
 export function buildServer(config: Config, options: BuildOptions = {}): Server {
   const log = options.log ?? jsonLogger;
   const demo = config.mode === 'demo';
-  const network = demo ? startDemoNetwork({ benchConversations: config.demoBenchConversations, now: options.now }) : null;
+  const network = demo
+    ? startDemoNetwork({
+        benchConversations: config.demoBenchConversations,
+        accountSize: config.demoAccountSize,
+        now: options.now,
+      })
+    : null;
   const credentials = config.credentials ?? DEMO_CREDENTIALS;
   const upstream = coalescingUpstream(
     twilioUpstream({

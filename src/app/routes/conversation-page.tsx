@@ -8,6 +8,7 @@ import { QueryView } from '../../components/query-view';
 import { useConversation } from '../../features/conversation/api';
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
 import { useViewState } from '../../features/conversation/view-state';
+import { ListWalk } from '../../features/inbox/list-walk';
 import { rememberConversation } from '../../features/lookup/recent';
 import { conversationResultsQueryOptions } from '../../features/operator-results/api';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
@@ -45,13 +46,16 @@ function ConversationView({ id }: { id: string }) {
     if (conversation) rememberConversation(conversation.id, name);
   }, [conversation, name]);
   return (
-    <QueryView
-      query={query}
-      subject="conversation"
-      loading={<ConversationSkeleton />}
-      heading={<IdHeading title="Conversation" id={id} />}
-    >
-      {(data) => <ConversationLayout conversation={data} />}
-    </QueryView>
+    <>
+      <ListWalk conversationId={id} />
+      <QueryView
+        query={query}
+        subject="conversation"
+        loading={<ConversationSkeleton />}
+        heading={<IdHeading title="Conversation" id={id} />}
+      >
+        {(data) => <ConversationLayout conversation={data} />}
+      </QueryView>
+    </>
   );
 }

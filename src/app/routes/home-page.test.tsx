@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { aiHandoff, demoSamples, seedConversation, smsThread } from '../../mocks/fixtures/conversations';
+import { http, HttpResponse } from 'msw';
+import { activeCall, aiHandoff, demoSamples, seedConversation, smsThread } from '../../mocks/fixtures/conversations';
+import { twilioError, TWILIO_V3 } from '../../mocks/twilio-http';
+import { server } from '../../../tests/bff-in-process';
 import { operatorResults } from '../../mocks/fixtures/operator-results';
 import { renderApp } from '../../../tests/render-app';
 
@@ -100,17 +103,24 @@ describe('home page: the paste box', () => {
       'A conversation ID is all lower case: it starts with "conv_conversation_".',
     ],
     [
-      'a Call SID, which the paste box does not look up',
-      'CA1234567890abcdef1234567890abcdef',
-      'This is a Twilio SID (CA\u2026), not a conversation ID. Paste the conversation ID or its link.',
+      'a Call SID that no conversation of the account holds',
+      'CAffffffffffffffffffffffffffffffff',
+      'No conversation for this call in this account.',
     ],
+    [
+      'a Message SID that no conversation of the account holds',
+      'https://console.twilio.com/us1/monitor/logs/sms/SM00000000000000000000000000000000',
+      'No conversation for this message in this account.',
+    ],
+    ['a Call SID one digit short', 'CA1234567890abcdef1234567890abcde', 'Too short: a Call SID is "CA" followed by exactly 32'],
   ])('explains %s without navigating, and clears the message when typing again', async (_case, value, message) => {
     const { router, user, input } = await renderHome();
     await user.click(input);
     await user.paste(value);
     await user.keyboard('{Enter}');
 
-    const alert = await screen.findByRole('alert');
+    // A SID is looked up in the account's list; the first list answer plans the demo account.
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
     expect(alert).toHaveTextContent(message);
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input).toHaveAccessibleDescription(expect.stringContaining(message));
@@ -296,5 +306,65 @@ describe('home page: recent conversations', () => {
     const recent = screen.getByRole('region', { name: 'Opened recently on this browser' });
     expect(within(recent).getByRole('link', { name: 'Appointment reschedule by SMS' })).toBeInTheDocument();
     expect(screen.queryByText('Something went wrong on this page')).not.toBeInTheDocument();
+  });
+});
+
+describe('home page: finding a conversation by a Call or Message SID', () => {
+  const CONVERSATION_LIST = `${TWILIO_V3}/Conversations`;
+
+  it('opens the one conversation that holds a pasted Call SID, asking Twilio with channelId', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(CONVERSATION_LIST, ({ request }) => {
+        asked.push(new URL(request.url).searchParams.get('channelId') ?? '');
+      }),
+    );
+    const { router, user, input } = await renderHome();
+    await user.click(input);
+    await user.paste(`Caller says the call ${activeCall.channelIds[0]} dropped twice`);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${activeCall.id}`));
+    expect(asked).toEqual([activeCall.channelIds[0]]);
+  });
+
+  it('opens the seed conversation from the Call SID it holds', async () => {
+    const { router, user, input } = await renderHome();
+    await user.type(input, `CA1234567890abcdef1234567890abcdef{Enter}`);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));
+  });
+
+  it('opens a conversation from one of its Message SIDs', async () => {
+    const { router, user, input } = await renderHome();
+    await user.type(input, `${smsThread.channelIds[1]}{Enter}`);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${smsThread.id}`));
+  });
+
+  it('lists the conversations when several hold the SID, each a link', async () => {
+    const shared = 'CH00112233445566778899aabbccddeeff';
+    server.use(
+      http.get(CONVERSATION_LIST, () =>
+        HttpResponse.json({
+          items: [smsThread, seedConversation].map(({ communications: _messages, ...item }) => ({
+            ...item,
+            channelIds: [shared],
+          })),
+          meta: { key: 'items', pageSize: 2 },
+        }),
+      ),
+    );
+    const { router, user, input } = await renderHome();
+    await user.type(input, `${shared}{Enter}`);
+    const list = await screen.findByRole('region', { name: '2 conversations hold this chat' });
+    await user.click(within(list).getByRole('link', { name: seedName }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));
+  });
+
+  it('says what went wrong when the list cannot be read, and retries', async () => {
+    server.use(http.get(CONVERSATION_LIST, () => twilioError(503, 20003, 'Service unavailable'), { once: true }));
+    const { router, user, input } = await renderHome();
+    await user.type(input, `${activeCall.channelIds[0]}{Enter}`);
+    expect(await screen.findByRole('heading', { name: 'Twilio could not be reached' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${activeCall.id}`));
   });
 });

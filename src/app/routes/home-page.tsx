@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+import { primaryButtonClass } from '../../components/button';
 import { LookupForm } from '../../features/lookup/lookup-form';
 import { DemoSamples } from '../../features/lookup/demo-samples';
 import { RecentConversations } from '../../features/lookup/recent-list';
@@ -20,6 +22,26 @@ export function Component() {
           Read a Conversation Intelligence conversation: its participants, transcript and operator results.
         </p>
         <LookupForm />
+      </section>
+      <section
+        aria-labelledby="browse-heading"
+        className="flex flex-col gap-3 rounded-xl border border-sky-200 bg-sky-50 p-5 sm:flex-row sm:items-center sm:justify-between sm:p-6 dark:border-sky-900 dark:bg-sky-950/40"
+      >
+        <div>
+          <h2 id="browse-heading" className="text-lg font-semibold text-slate-950 dark:text-white">
+            No ID at hand?
+          </h2>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Browse the account&rsquo;s conversations: filter by status, channel, time and operator, and sort out what the AI
+            concluded.{' '}
+            <Link to="/conversations?window=24h" className="font-medium text-sky-800 underline dark:text-sky-300">
+              The last 24 hours
+            </Link>
+          </p>
+        </div>
+        <Link to="/conversations" className={`${primaryButtonClass} shrink-0`}>
+          Browse conversations
+        </Link>
       </section>
       {status.data?.mode === 'demo' && status.data.samples.length > 0 && (
         <DemoSamples samples={status.data.samples} drills={status.data.drills} />

@@ -61,7 +61,16 @@ describe('the home page paste box, given a hostile ID', () => {
 });
 
 describe('a conversation link holding a hostile ID', () => {
-  it.each(cases)('%s', async (_label, entry: HostileId) => {
+  // `/conversations/` with nothing after it is the inbox's path (a trailing slash allowed): the list
+  // opens, and no request names a conversation.
+  it('an empty ID leads to the inbox, and nothing is asked about a conversation', async () => {
+    renderApp('/conversations/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Conversations' })).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(apiV3Requests.filter((url) => new URL(url).pathname.startsWith('/api/v3/Conversations/'))).toEqual([]);
+  });
+
+  it.each(cases.filter(([, entry]) => entry.raw !== ''))('%s', async (_label, entry: HostileId) => {
     const { router } = renderApp(`/conversations/${inPath(entry)}`);
     const heading = await screen.findByRole('heading', {
       level: 1,

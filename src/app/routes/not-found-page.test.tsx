@@ -20,7 +20,7 @@ describe('not found page', () => {
   });
 
   it('also catches unknown paths under the app’s own prefixes', async () => {
-    renderApp('/conversations');
+    renderApp('/operator-results');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open a conversation' })).toHaveAttribute('href', '/');
   });

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../api/conversation';
 import type { OperatorResult } from '../../api/operator-result';
-import { RESULT_FETCH_CONCURRENCY } from '../../features/operator-results/api';
+import { RESULT_FETCH_CONCURRENCY } from '../../lib/request-queue';
 import { resultRowId } from '../../features/operator-results/results-panel';
 import { activeCall, aiHandoff, longChat, seedConversation, smsThread, whatsappOrder } from '../../mocks/fixtures/conversations';
 import { missingOperatorResultId, OPERATORS, operatorResults } from '../../mocks/fixtures/operator-results';

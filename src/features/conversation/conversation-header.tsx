@@ -5,7 +5,7 @@ import { DateTime } from '../../components/date-time';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { redactText } from '../../lib/redact';
 import { formatDuration } from '../../lib/time';
-import { ChannelBadge, StatusBadge } from './conversation-badges';
+import { ChannelBadge, StatusBadge } from '../../components/conversation-badges';
 
 function Field({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
   return (

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { ShortcutsList } from '../../components/shortcuts-dialog';
+import { isShortcut } from '../../lib/keyboard';
 
 export type ShortcutHandlers = {
   find: () => void;
@@ -16,14 +18,9 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['n / N', 'Next / previous match'],
   ['j / k', 'Next / previous message'],
   ['Esc', 'Clear the find box, or the selected messages'],
+  ['[ / ]', 'Previous / next conversation of the list it was opened from'],
   ['?', 'Show these shortcuts'],
 ];
-
-/** True while the user is typing somewhere: shortcuts must not steal their keys. */
-function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
   const latest = useRef(handlers);
@@ -32,8 +29,7 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (!isShortcut(event)) return;
       const action = (
         {
           '/': 'find',
@@ -55,32 +51,5 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
 }
 
 export function ShortcutsDialog({ dialog }: { dialog: React.RefObject<HTMLDialogElement | null> }) {
-  return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="shortcuts-heading"
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
-      <h2 id="shortcuts-heading" className="text-base font-semibold">
-        Keyboard shortcuts
-      </h2>
-      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        {SHORTCUTS.map(([keys, what]) => (
-          <div key={keys} className="contents">
-            <dt>
-              <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
-                {keys}
-              </kbd>
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
-      </dl>
-      <form method="dialog" className="mt-4 text-right">
-        <button className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium dark:border-slate-600">
-          Close
-        </button>
-      </form>
-    </dialog>
-  );
+  return <ShortcutsList dialog={dialog} shortcuts={SHORTCUTS} />;
 }

@@ -1,5 +1,5 @@
 import type { OperatorResult } from '../../api/operator-result';
-import { refusalOf } from './refusal';
+import { refusalOf } from '../../lib/refusal';
 
 /** What a conversation's analysis cost, from the figures Twilio reports with each result. */
 export type AnalysisCost = {

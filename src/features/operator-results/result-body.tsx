@@ -1,7 +1,7 @@
 import { viewResult, type OperatorResult } from '../../api/operator-result';
 import { Badge } from '../../components/badge';
 import { JsonTree } from './json-tree';
-import { refusalOf } from './refusal';
+import { refusalOf } from '../../lib/refusal';
 
 export function ResultBody({ result }: { result: OperatorResult }) {
   const refusal = refusalOf(result);

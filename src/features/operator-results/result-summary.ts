@@ -2,7 +2,7 @@ import { describeChannelSid } from '../../api/channel-ids';
 import type { Communication } from '../../api/conversation';
 import { idKindOf, type IdKind } from '../../api/ids';
 import { KNOWN_OUTPUT_FORMATS, viewResult, type OperatorResult } from '../../api/operator-result';
-import { refusalOf } from './refusal';
+import { refusalOf } from '../../lib/refusal';
 
 const MAX_PREVIEW = 180;
 

@@ -1,4 +1,4 @@
-import type { OperatorResult } from '../../api/operator-result';
+import type { OperatorResult } from '../api/operator-result';
 
 /** A `refusal` may come at the top level or inside `result`; either way it is what the operator said. */
 export function refusalOf(result: OperatorResult): string | null {

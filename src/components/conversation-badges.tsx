@@ -1,6 +1,6 @@
-import type { KnownChannel, KnownStatus } from '../../api/conversation';
-import { Badge, type BadgeTone } from '../../components/badge';
-import { lookup } from '../../lib/lookup';
+import type { KnownChannel, KnownStatus } from '../api/conversation';
+import { Badge, type BadgeTone } from './badge';
+import { lookup } from '../lib/lookup';
 
 // Every value the API documents, no more (checked by the compiler); any other is shown as it came.
 const STATUS_TONES: Record<string, BadgeTone> = {
@@ -14,8 +14,11 @@ const STATUS_LABELS: Record<string, string> = {
   CLOSED: 'Closed',
 } satisfies Record<KnownStatus, string>;
 
+/** "Closed" for CLOSED; undefined for a value this viewer does not know. */
+export const statusLabel = (status: string): string | undefined => lookup(STATUS_LABELS, status);
+
 export function StatusBadge({ status }: { status: string }) {
-  const label = lookup(STATUS_LABELS, status);
+  const label = statusLabel(status);
   return (
     <Badge
       tone={lookup(STATUS_TONES, status) ?? 'outline'}
@@ -38,8 +41,11 @@ const CHANNEL_LABELS: Record<string, string> = {
   SYSTEM: 'System',
 } satisfies Record<KnownChannel, string>;
 
+/** "WhatsApp" for WHATSAPP; undefined for a value this viewer does not know. */
+export const channelLabel = (channel: string): string | undefined => lookup(CHANNEL_LABELS, channel);
+
 export function ChannelBadge({ channel }: { channel: string }) {
-  const label = lookup(CHANNEL_LABELS, channel);
+  const label = channelLabel(channel);
   return (
     <Badge
       tone={label ? 'blue' : 'outline'}

@@ -1,0 +1,229 @@
+import { useWindowVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+
+type Key = VirtualItem['key'];
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { ConversationListItem } from '../../api/conversation';
+import { markRestored, placeOf, rememberPlace } from '../../lib/scroll-memory';
+import type { Zone, ZoneFormat } from '../../lib/time';
+import { ConversationRow, rowGrid } from './conversation-row';
+
+/** How close to the end of the loaded rows the next page is asked for. */
+const LOAD_AHEAD_ROWS = 15;
+
+/** A row's height before it is measured: a one-line row with its participants. */
+const ROW_ESTIMATE = 76;
+
+/**
+ * How the rows lay in an entry when the reader left it: the sizes measured, where the list began,
+ * and the first row on screen with its distance from the top of the window. Going back lays the
+ * rows out with those sizes and scrolls so that row is exactly where it was.
+ */
+type Layout = { sizes: Map<Key, number>; scrollMargin: number; anchor: { key: string; top: number } | null };
+const layouts = new Map<string, Layout>();
+
+/** The first row on screen, by the DOM (what the reader saw). */
+function anchorRow(list: HTMLElement | null): Layout['anchor'] {
+  for (const row of list?.querySelectorAll<HTMLElement>('[data-row-key]') ?? []) {
+    const { top, bottom } = row.getBoundingClientRect();
+    if (bottom > 0) return { key: row.dataset.rowKey!, top };
+  }
+  return null;
+}
+
+/** Where the page must be scrolled for the anchor row to be back at its place, with these rows. */
+function restoredScroll(layout: Layout, items: ConversationListItem[]): number | null {
+  if (!layout.anchor) return null;
+  let start = layout.scrollMargin;
+  for (const item of items) {
+    if (item.id === layout.anchor.key) return Math.max(0, Math.round(start - layout.anchor.top));
+    start += layout.sizes.get(item.id) ?? ROW_ESTIMATE;
+  }
+  return null;
+}
+
+/** The rows measured before, as the virtualizer takes them back: only their sizes are read. */
+function measuredRows(sizes: Map<Key, number> | undefined): VirtualItem[] | undefined {
+  if (!sizes) return undefined;
+  return [...sizes].map(([key, size], index) => ({ key, size, index, start: 0, end: size, lane: 0 }));
+}
+
+export type ResultColumn = { id: string; name: string };
+
+type Props = {
+  items: ConversationListItem[];
+  columns: ResultColumn[];
+  /** The history entry the list is shown in: where it was scrolled is remembered under it. */
+  placeKey: string;
+  hrefFor: (id: string) => string;
+  now: number;
+  zone: Zone;
+  format: ZoneFormat;
+  /** Asked for when the reader nears the end of the loaded rows. */
+  onNearEnd: () => void;
+  onIntent: (id: string) => void;
+  selected: number | null;
+  onSelect: (index: number | null) => void;
+  footer: ReactNode;
+};
+
+/**
+ * The loaded rows, windowed as the transcript is: only those near the screen are in the DOM, so
+ * thousands of loaded rows scroll smoothly. The page scrolls, not the list. Coming back to the
+ * entry it was shown in puts the reader where they were, rows and scroll position, at once.
+ */
+export function ConversationList({
+  items,
+  columns,
+  placeKey,
+  hrefFor,
+  now,
+  zone,
+  format,
+  onNearEnd,
+  onIntent,
+  selected,
+  onSelect,
+  footer,
+}: Props) {
+  const list = useRef<HTMLDivElement>(null);
+  const [place] = useState(() => placeOf(placeKey));
+  const [layout] = useState(() => (place ? layouts.get(placeKey) : undefined));
+  const [restoreTo] = useState(() => (place ? ((layout ? restoredScroll(layout, items) : null) ?? place.scrollY) : null));
+  // Where the list started on the page, as it was when the entry was left: the first render back is that one.
+  const [scrollMargin, setScrollMargin] = useState(() => layout?.scrollMargin ?? 0);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const measure = () => setScrollMargin(Math.round(element.getBoundingClientRect().top + window.scrollY));
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const getItemKey = useCallback((index: number) => items[index]!.id, [items]);
+  const virtualizer = useWindowVirtualizer<HTMLDivElement>({
+    count: items.length,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey,
+    // Without layout (a test's DOM) a row measures 0: the estimate stands in.
+    measureElement: (element) => element.getBoundingClientRect().height || ROW_ESTIMATE,
+    overscan: 8,
+    scrollMargin,
+    initialOffset: restoreTo ?? 0,
+    initialMeasurementsCache: measuredRows(layout?.sizes),
+    initialRect: typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight },
+  });
+
+  // Back on this entry: the same place, before the first paint. The layout leaves it alone.
+  useLayoutEffect(() => {
+    if (restoreTo === null) return;
+    window.scrollTo(0, restoreTo);
+    markRestored(placeKey);
+  }, [restoreTo, placeKey]);
+
+  const latestSelected = useRef(selected);
+  useEffect(() => {
+    latestSelected.current = selected;
+  });
+  // A layout effect's cleanup: it runs while the rows are still on the page, before the next one.
+  useLayoutEffect(() => {
+    const listElement = list.current;
+    return () => {
+      rememberPlace(placeKey, { scrollY: window.scrollY, selected: latestSelected.current });
+      layouts.set(placeKey, {
+        sizes: new Map(virtualizer.itemSizeCache),
+        scrollMargin: virtualizer.options.scrollMargin,
+        anchor: anchorRow(listElement),
+      });
+    };
+  }, [placeKey, virtualizer]);
+
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (items.length > 0 && lastShown >= items.length - LOAD_AHEAD_ROWS) onNearEnd();
+  }, [lastShown, items.length, onNearEnd]);
+
+  // j / k: the selected row is brought into view and given focus (which also asks for its data).
+  const focusPending = useRef(false);
+  // The row chosen when the reader left stays chosen on the way back, without moving the page.
+  const restoredSelection = useRef(place?.selected ?? null);
+  useEffect(() => {
+    if (selected === null) return;
+    if (selected === restoredSelection.current) {
+      restoredSelection.current = null;
+      return;
+    }
+    virtualizer.scrollToIndex(selected, { align: 'auto' });
+    focusPending.current = true;
+  }, [selected, virtualizer]);
+  useLayoutEffect(() => {
+    if (!focusPending.current || selected === null) return;
+    const link = list.current?.querySelector<HTMLAnchorElement>(`[data-row-index="${selected}"] a[data-conversation-id]`);
+    if (link && document.activeElement !== link) {
+      link.focus({ preventScroll: true });
+      focusPending.current = false;
+    }
+  });
+
+  const grid = rowGrid(columns.length);
+  return (
+    <div>
+      <div
+        aria-hidden="true"
+        style={{ '--row-grid': grid } as React.CSSProperties}
+        className="hidden gap-x-3 border-b border-slate-300 px-3 pb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase md:grid md:grid-cols-(--row-grid) dark:border-slate-600 dark:text-slate-400"
+      >
+        <span>Conversation</span>
+        <span>Status</span>
+        <span>Channels</span>
+        <span>Started</span>
+        <span>Duration</span>
+        <span>Results</span>
+        {columns.map((column) => (
+          <span key={column.id} className="truncate normal-case" title={column.name}>
+            {column.name}
+          </span>
+        ))}
+      </div>
+      <div ref={list} role="list" aria-label="Conversations" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {rows.map((row) => {
+          const item = items[row.index]!;
+          return (
+            <div
+              key={row.key}
+              role="listitem"
+              data-index={row.index}
+              data-row-index={row.index}
+              data-row-key={item.id}
+              ref={virtualizer.measureElement}
+              onFocusCapture={() => onSelect(row.index)}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
+              }}
+            >
+              <ConversationRow
+                item={item}
+                href={hrefFor(item.id)}
+                now={now}
+                zone={zone}
+                format={format}
+                grid={grid}
+                selected={selected === row.index}
+                onIntent={onIntent}
+                columns={columns}
+              />
+            </div>
+          );
+        })}
+      </div>
+      {footer}
+    </div>
+  );
+}

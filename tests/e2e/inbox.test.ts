@@ -1,0 +1,209 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { OPERATORS } from '../../src/mocks/fixtures/operator-results';
+import { baseUrl, expectNoAxeViolations, expectNoHorizontalScroll, setupBrowser } from './browser';
+
+const browser = setupBrowser();
+
+/** The conversation IDs of the rows in the DOM, in order. */
+const rowIds = (page: Page) =>
+  page
+    .locator('[data-row-index] a[data-conversation-id]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('data-conversation-id')!));
+
+/** The conversation IDs of the rows on screen, with where each is on it. */
+const onScreen = (page: Page) =>
+  page.locator('[data-row-index]').evaluateAll((rows) =>
+    rows
+      .map((row) => ({
+        id: row.querySelector('a[data-conversation-id]')!.getAttribute('data-conversation-id'),
+        top: Math.round(row.getBoundingClientRect().top),
+      }))
+      .filter(({ top }) => top > -50 && top < window.innerHeight)
+      .sort((a, b) => a.top - b.top),
+  );
+
+/** Counts the page's requests for the conversation list (not for one conversation). */
+function countListRequests(page: Page) {
+  const counter = { list: 0 };
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/v3/Conversations') counter.list++;
+  });
+  return counter;
+}
+
+async function openInbox(page: Page, query = '') {
+  await page.goto(`${baseUrl()}/conversations${query}`);
+  await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
+  await page.locator('[data-row-index]').first().waitFor();
+}
+
+describe('the inbox in Chromium', () => {
+  it('keeps its filters in the URL: after a reload, the same rows', async () => {
+    const { page, problems } = await browser.newPage();
+    await openInbox(page);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('CLOSED');
+    await page.getByRole('checkbox', { name: 'Voice' }).check();
+    await page.getByRole('combobox', { name: 'Started' }).selectOption('31d');
+    await expect.poll(() => new URL(page.url()).search).toBe('?status=CLOSED&channel=VOICE&window=31d');
+    await page.getByText('3 active filters').waitFor();
+    await expect.poll(async () => (await rowIds(page)).length).toBeGreaterThan(3);
+    const before = await rowIds(page);
+    await page.reload();
+    await page.locator('[data-row-index]').first().waitFor();
+    expect(await rowIds(page)).toEqual(before);
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('CLOSED');
+    expect(problems).toEqual([]);
+  });
+
+  it('pages to row 500 as the reader scrolls, and going back from a conversation restores rows and scroll at once', async () => {
+    const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const requests = countListRequests(page);
+    await openInbox(page);
+    for (let i = 0; i < 40 && !(await page.getByText(/^(5\d\d|[6-9]\d\d|\d{4,}) loaded/).count()); i++) {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForTimeout(150);
+    }
+    await page.getByText(/^(5\d\d|[6-9]\d\d|\d{4,}) loaded/).waitFor();
+    const loadedPages = requests.list;
+    expect(loadedPages).toBeGreaterThanOrEqual(10);
+    // Windowed: hundreds of rows loaded, a few dozen in the DOM.
+    expect(await page.locator('[data-row-index]').count()).toBeLessThan(60);
+
+    // Row 500, in view: the rows far above are not in the DOM, so the page scrolls towards it.
+    const row = page.locator('[data-row-index="499"] a[data-conversation-id]');
+    for (let i = 0; i < 20 && (await row.count()) === 0; i++) {
+      await page.evaluate(() => {
+        const first = document.querySelector<HTMLElement>('[data-row-index]')!;
+        const index = Number(first.dataset.rowIndex);
+        window.scrollBy(0, first.getBoundingClientRect().top + (499 - index) * first.getBoundingClientRect().height - 200);
+      });
+      await page.waitForTimeout(100);
+    }
+    await row.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+    const scrollY = await page.evaluate(() => window.scrollY);
+    const shown = await onScreen(page);
+    const id = await row.getAttribute('data-conversation-id');
+
+    await row.hover();
+    await row.click();
+    await page.waitForURL(new RegExp(`/conversations/${id}`));
+    await page
+      .getByRole('navigation', { name: 'The list this conversation was opened from' })
+      .getByText(/^500 of/)
+      .waitFor();
+
+    // (The walk may have asked for the next page, to know what Next leads to.)
+    const beforeBack = requests.list;
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
+    // The first frame back: the same scroll position, the same rows at the same places.
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
+    expect(await onScreen(page)).toEqual(shown);
+    // The loaded pages came from the cache, not from Twilio.
+    await page.waitForTimeout(300);
+    expect(requests.list).toBe(beforeBack);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens a row hovered first with its data already in: the conversation was asked for before the click', async () => {
+    const { page } = await browser.newPage();
+    await openInbox(page);
+    const link = page.locator('[data-row-index="2"] a[data-conversation-id]');
+    const id = (await link.getAttribute('data-conversation-id'))!;
+    const asked: number[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api/v3/Conversations/${id}`) asked.push(Date.now());
+    });
+    await link.hover();
+    await expect.poll(() => asked.length).toBe(1);
+    await link.click();
+    await page.getByRole('navigation', { name: /opened from/ }).waitFor();
+    await page.locator('h1').filter({ hasNotText: 'Conversation' }).first().waitFor();
+    expect(await page.getByText('Loading conversation…').count()).toBe(0);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('steps with Next across a page boundary, the next page asked for with Twilio’s token', async () => {
+    const { page } = await browser.newPage();
+    const first = (await (await fetch(`${baseUrl()}/api/v3/Conversations?pageSize=50`)).json()) as {
+      items: Array<{ id: string }>;
+      meta: { nextToken: string };
+    };
+    const second = (await (
+      await fetch(`${baseUrl()}/api/v3/Conversations?pageSize=50&pageToken=${encodeURIComponent(first.meta.nextToken)}`)
+    ).json()) as { items: Array<{ id: string }> };
+    await page.goto(`${baseUrl()}/conversations/${first.items[49]!.id}?from=`);
+    const walk = page.getByRole('navigation', { name: /opened from/ });
+    await walk.getByText(/^50 of 100/).waitFor();
+    await page.keyboard.press(']');
+    await page.waitForURL(new RegExp(`/conversations/${second.items[0]!.id}\\?from=$`));
+    await walk.getByText(/^51 of 100/).waitFor();
+    await walk.getByRole('link', { name: /Previous/ }).click();
+    await page.waitForURL(new RegExp(`/conversations/${first.items[49]!.id}`));
+    // The walk survives a reload.
+    await page.reload();
+    await walk.getByText(/^50 of 100/).waitFor();
+  });
+
+  it('shows result cells, filters the loaded rows by them and says so', async () => {
+    const { page, problems } = await browser.newPage();
+    await openInbox(page, `?status=CLOSED&window=31d&show=${OPERATORS.sentiment}&show=${OPERATORS.csat}`);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-row-index]')
+          .getByText(/^(POSITIVE|NEUTRAL|NEGATIVE)$/)
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: 'Show only rows where Customer sentiment is' }).selectOption(`is:NEGATIVE`);
+    await page.getByText(/of the \d+ loaded conversations where Customer sentiment is NEGATIVE/).waitFor();
+    await expect
+      .poll(async () => {
+        const cells = await page.locator('[data-row-index]').evaluateAll((rows) => rows.map((row) => row.textContent ?? ''));
+        return cells.length > 0 && cells.every((text) => text.includes('NEGATIVE'));
+      })
+      .toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('on a phone: rows are cards, filters fold into a sheet, nothing scrolls sideways', async () => {
+    const { page, problems } = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+    await openInbox(page, `?show=${OPERATORS.sentiment}`);
+    await expectNoHorizontalScroll(page);
+    expect(await page.getByRole('combobox', { name: 'Status' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Filters' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Filters' });
+    await sheet.getByRole('combobox', { name: 'Status' }).selectOption('CLOSED');
+    await sheet.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('CLOSED');
+    await page.getByRole('button', { name: 'Filters (1)' }).waitFor();
+    await expectNoHorizontalScroll(page);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.each(['light', 'dark'] as const)('the inbox with axe-core, %s colour scheme', (colorScheme) => {
+  it.each([
+    ['rows', ''],
+    ['result columns and a result filter', `?window=31d&show=${OPERATORS.sentiment}&where=${OPERATORS.csat}:le:2`],
+    ['an empty list', '?status=ACTIVE&channel=EMAIL&window=24h&channelId=CA00000000000000000000000000000000'],
+  ])('%s: no violations', async (_name, query) => {
+    const { page, problems } = await browser.newPage({ colorScheme });
+    await page.goto(`${baseUrl()}/conversations${query}`);
+    await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('a phone with the filter sheet open: no violations', async () => {
+    const { page } = await browser.newPage({ colorScheme, viewport: { width: 375, height: 740 }, isMobile: true });
+    await openInbox(page);
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByRole('dialog', { name: 'Filters' }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+});
