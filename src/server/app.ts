@@ -13,6 +13,7 @@ import { apiPaths } from '../api/paths';
 import type { ServerStatus } from '../api/status';
 import { installAccessControl } from './access';
 import type { Readiness } from './db/storage';
+import { clientHolds, entityTagOf } from './entity-tag';
 import { installHealthRoutes } from './health-routes';
 import { sameOriginWrites } from './same-origin-writes';
 import { WARM_UP_SCRIPT_SOURCE } from './inline-script';
@@ -63,7 +64,9 @@ type Schema = {
 
 function relayOnce(body: unknown, schema: Schema): NonNullable<UpstreamResponse['relayed']> {
   const parsed = schema.safeParse(body);
-  return parsed.success ? { text: JSON.stringify(body) } : { problem: summariseIssues(parsed.error.issues) };
+  if (!parsed.success) return { problem: summariseIssues(parsed.error.issues) };
+  const text = JSON.stringify(body);
+  return { text, etag: entityTagOf(text) };
 }
 
 const byId =
@@ -180,6 +183,10 @@ export function createApp({
           );
         }
         cache?.set(destination.path, answer);
+        // A re-read of what the client already holds (a live conversation polled every few seconds)
+        // is answered without the body: the tag is of this answer, so it can never outlive a change.
+        c.header('ETag', answer.relayed.etag);
+        if (clientHolds(c.req.header('if-none-match'), answer.relayed.etag)) return c.body(null, 304);
         // Passed through as Twilio sent it: validation never rewrites the body.
         return c.body(answer.relayed.text, 200, { 'Content-Type': 'application/json' });
       }
