@@ -3,6 +3,7 @@ import type { Conversation } from '../../api/conversation';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { Tabs } from '../../components/tabs';
 import { ConversationHeader } from '../../features/conversation/conversation-header';
+import { LiveNotice } from '../../features/conversation/live-notice';
 import { buildDirectory } from '../../features/conversation/participant-directory';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
 import { useRevealState } from '../../features/conversation/reveal';
@@ -77,6 +78,7 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
   const header = (
     <PanelBoundary name="conversation details">
       <ConversationHeader conversation={conversation} redact={view.redact} />
+      <LiveNotice conversation={conversation} />
     </PanelBoundary>
   );
   const transcript = (

@@ -4,6 +4,7 @@ import type { Conversation } from '../../api/conversation';
 import type { Term } from '../../lib/mark-terms';
 import type { Match } from '../../lib/search';
 import { formatOffset, utcIso, type ZoneFormat } from '../../lib/time';
+import { NewMessagesButton, useFollowAlong } from './follow-along';
 import { HighlightedText } from './highlighted-text';
 import type { Reveal } from './reveal';
 import { ParticipantAvatar } from './participant-avatar';
@@ -224,6 +225,8 @@ export type TimelineProps = {
   reveal?: Reveal | null;
   /** Told once that message is in view. */
   onRevealed?: (reveal: Reveal) => void;
+  /** Asked to bring a message that arrived while the reader was elsewhere into view. */
+  onShowMessage?: (id: string) => void;
 };
 
 /**
@@ -246,6 +249,7 @@ export function TimelineList({
   renderAll = false,
   reveal = null,
   onRevealed,
+  onShowMessage,
 }: TimelineProps) {
   const list = useRef<HTMLOListElement>(null);
   // Where the list starts on the page: what sits above it (header, toolbar) can change height.
@@ -321,6 +325,14 @@ export function TimelineList({
     if (shown && box && (box.top < 0 || box.bottom > window.innerHeight)) shown.scrollIntoView({ block: hold.block });
   });
 
+  const lastIndex = items.length - 1;
+  const scrollToEnd = useCallback(() => {
+    if (lastIndex < 0) return;
+    if (renderAll) list.current?.lastElementChild?.scrollIntoView({ block: 'end' });
+    else virtualizer.scrollToIndex(lastIndex, { align: 'end' });
+  }, [lastIndex, renderAll, virtualizer]);
+  const { unseen, dismiss } = useFollowAlong({ list, items, size: conversation.communications.length, scrollToEnd });
+
   const rows = renderAll
     ? items.map((item, index) => ({ item, index, offset: null }))
     : virtualizer
@@ -367,6 +379,15 @@ export function TimelineList({
           }
         })}
       </ol>
+      {unseen && onShowMessage && (
+        <NewMessagesButton
+          unseen={unseen}
+          onShow={(id) => {
+            dismiss();
+            onShowMessage(id);
+          }}
+        />
+      )}
     </div>
   );
 }

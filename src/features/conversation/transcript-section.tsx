@@ -84,6 +84,8 @@ export function TranscriptSection({
   const links = useMessageLinks(orderedIds, requestReveal, announce);
   const steps = useMessageSteps(messageIds, requestReveal);
 
+  const showMessage = useCallback((id: string) => requestReveal(id, 'new', { focus: true }), [requestReveal]);
+
   const shortcuts = useRef<HTMLDialogElement>(null);
   useKeyboardShortcuts({
     find: () => search.input.current?.focus(),
@@ -155,6 +157,7 @@ export function TranscriptSection({
           renderAll={renderAll}
           reveal={reveal}
           onRevealed={steps.onRevealed}
+          onShowMessage={showMessage}
         />
       )}
       <ShortcutsDialog dialog={shortcuts} />

@@ -79,6 +79,7 @@ function UnopenableRow({ id }: { id: string }) {
 function ResultRow({
   result,
   unlisted,
+  arrived,
   name,
   selected,
   evidence,
@@ -89,6 +90,8 @@ function ResultRow({
 }: {
   result: OperatorResult;
   unlisted: boolean;
+  /** Arrived while the page was open (a live conversation's operators at work). */
+  arrived: boolean;
   name: string | undefined;
   selected: boolean;
   evidence: Evidence;
@@ -135,6 +138,11 @@ function ResultRow({
           <Badge tone={lookup(FORMAT_LABELS, result.outputFormat) ? 'violet' : 'outline'}>
             {lookup(FORMAT_LABELS, result.outputFormat) ?? result.outputFormat}
           </Badge>
+          {arrived && (
+            <Badge tone="green" title="Arrived while this page was open">
+              New
+            </Badge>
+          )}
           {unlisted && (
             <Badge tone="amber" title={'Found by listing the conversation\u2019s results; its operatorResultIds do not name it'}>
               Not listed
@@ -305,6 +313,7 @@ export function ResultsPanel({
                   key={entry.id}
                   result={entry.result}
                   unlisted={entry.unlisted}
+                  arrived={results.arrived.has(entry.id)}
                   name={names.get(entry.result.operator.id)}
                   selected={entry.id === selectedId}
                   evidence={evidenceFor(entry.result)}
