@@ -15,6 +15,7 @@ import {
   whatsappOrder,
 } from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
+import { LIVE_CALL_ID, LIVE_CALL_NAME } from '../mocks/fixtures/live-call';
 import { loadConfig } from './config';
 import { demoHandlers } from './demo';
 import { buildServer } from './server';
@@ -98,6 +99,14 @@ describe('demo mode: /api/status', () => {
         messageCount: 2000,
       },
     ]);
+  });
+
+  it('offers the live call, which the demo’s Twilio answers as it happens', async () => {
+    const { body } = await get('/api/status');
+    expect(body.liveCall).toMatchObject({ id: LIVE_CALL_ID, name: LIVE_CALL_NAME });
+    const call = await get(`/api/v3/Conversations/${LIVE_CALL_ID}`);
+    expect(call.response.status).toBe(200);
+    expect(call.body).toMatchObject({ id: LIVE_CALL_ID, status: 'ACTIVE' });
   });
 
   it('contains no auth token and not the full account SID', async () => {

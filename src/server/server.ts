@@ -6,7 +6,7 @@ import { accountSidPrefix, type Config } from './config';
 import type { Storage } from './db/storage';
 import { DEMO_CREDENTIALS, startDemoNetwork } from './demo';
 import { spaServer } from './spa';
-import { demoDrills, demoSampleSummaries } from './demo-samples';
+import { demoDrills, demoLiveCall, demoSampleSummaries } from './demo-samples';
 import { twilioUpstream } from './upstream';
 
 export type Server = { app: Hono; status: ServerStatus; close(): void };
@@ -43,6 +43,7 @@ export function buildServer(config: Config, options: ServerOptions = {}): Server
     region: demo ? null : (config.region ?? null),
     samples: demo ? demoSampleSummaries : [],
     drills: demo ? demoDrills : [],
+    liveCall: demo ? demoLiveCall : null,
   };
   const app = createApp({
     upstream,
