@@ -25,7 +25,8 @@ function liveTwilio() {
     if (new URL(request.url).pathname === `/api/v3/Conversations/${activeCall.id}`) answers.push(response.status);
   });
   server.events.on('request:start', ({ request }) => {
-    if (new URL(request.url).pathname === `/api/v3/Conversations/${activeCall.id}`) sent.push(request.headers.get('if-none-match'));
+    if (new URL(request.url).pathname === `/api/v3/Conversations/${activeCall.id}`)
+      sent.push(request.headers.get('if-none-match'));
   });
   server.use(
     http.get(`${TWILIO_V3}/Conversations/:id`, ({ params }) =>
@@ -33,7 +34,10 @@ function liveTwilio() {
     ),
     http.get(`${TWILIO_V3}/OperatorResults`, ({ request }) =>
       new URL(request.url).searchParams.get('conversationId') === activeCall.id
-        ? HttpResponse.json({ items: [partialSummary, ...twilio.extraResults], meta: { key: 'items', pageSize: 1000, nextToken: null } })
+        ? HttpResponse.json({
+            items: [partialSummary, ...twilio.extraResults],
+            meta: { key: 'items', pageSize: 1000, nextToken: null },
+          })
         : undefined,
     ),
   );
@@ -128,7 +132,9 @@ describe('a live (ACTIVE) conversation', () => {
     renderApp(path);
     await screen.findByRole('heading', { level: 1, name: activeCall.name! });
     // Every request is refused for a while, each asking for 30 s.
-    server.use(http.get(`${TWILIO_V3}/Conversations/:id`, () => twilioError(429, 20429, 'Too Many Requests', { 'Retry-After': '30' })));
+    server.use(
+      http.get(`${TWILIO_V3}/Conversations/:id`, () => twilioError(429, 20429, 'Too Many Requests', { 'Retry-After': '30' })),
+    );
     await tick();
     // The page's own retries of that read (4 attempts in all), each 30 s apart.
     await tick(3 * 30_000);
