@@ -7,7 +7,7 @@ import { renderApp } from '../../../tests/render-app';
 import { LIVE_REFRESH_MS, LIVE_SETTLE_MS } from '../../features/conversation/live-polling';
 import { plusSeconds } from '../../mocks/fixtures/builders';
 import { activeCall } from '../../mocks/fixtures/conversations';
-import { operatorResults } from '../../mocks/fixtures/operator-results';
+import { OPERATORS, operatorResults } from '../../mocks/fixtures/operator-results';
 import { twilioError, TWILIO_V3 } from '../../mocks/twilio-http';
 
 const path = `/conversations/${activeCall.id}`;
@@ -90,7 +90,13 @@ describe('a live (ACTIVE) conversation', () => {
     expect(await screen.findByText('Live line 3')).toBeInTheDocument();
     expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain('3 new messages');
 
-    const sentiment = { ...partialSummary, id: 'intelligence_operatorresult_01kqz0000000000000000000aa', outputFormat: 'TEXT' };
+    const sentiment = {
+      ...partialSummary,
+      id: 'intelligence_operatorresult_01kqz0000000000000000000aa',
+      operator: { ...partialSummary.operator, id: OPERATORS.sentiment },
+      outputFormat: 'CLASSIFICATION',
+      result: { label: 'NEUTRAL' },
+    };
     twilio.extraResults = [sentiment];
     twilio.conversation = { ...twilio.conversation, operatorResultIds: [...twilio.conversation.operatorResultIds, sentiment.id] };
     await tick();
