@@ -11,6 +11,7 @@ import type { Annotation } from '../../features/conversation/timeline';
 import { TranscriptSection } from '../../features/conversation/transcript-section';
 import type { Hit } from '../../features/conversation/use-transcript-search';
 import { useLiveViewState } from '../../features/conversation/view-state';
+import { ResultStrip } from '../../features/operator-results/result-strip';
 import { ResultsPanel } from '../../features/operator-results/results-panel';
 import { useConversationResults } from '../../features/operator-results/use-conversation-results';
 import { useReferencesFor } from '../../features/operator-results/use-references-for';
@@ -81,10 +82,29 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
       <LiveNotice conversation={conversation} />
     </PanelBoundary>
   );
+  // A result that ran part-way through (a live conversation's operators) had not seen what followed.
+  const coverage = evidence?.coverage;
+  const seenUpTo = coverage && coverage.to < coverage.total ? coverage.to : null;
+  const loadedResults = useMemo(
+    () => results.entries.flatMap((entry) => (entry.kind === 'result' ? [entry.result] : [])),
+    [results.entries],
+  );
+  const strip = (
+    <PanelBoundary name="results over time">
+      <ResultStrip
+        conversation={conversation}
+        results={loadedResults}
+        selectedId={selectedId}
+        onSelect={selectAndShow}
+        hidden={view.hidden}
+        shown={shown}
+      />
+    </PanelBoundary>
+  );
   const transcript = (
     <PanelBoundary name="transcript">
       <TranscriptSection
-        {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit }}
+        {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit, strip, seenUpTo }}
         onCurrentHit={setCurrentHit}
       />
     </PanelBoundary>

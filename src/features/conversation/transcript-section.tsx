@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
 import type { Term } from '../../lib/mark-terms';
@@ -36,6 +36,10 @@ export type TranscriptSectionProps = {
    * the tab it is in. Not when typing changes the match: that must not take the find box away.
    */
   onStepToHit?: (hit: Hit) => void;
+  /** Shown between the toolbar and the transcript: how results changed over the conversation. */
+  strip?: ReactNode;
+  /** Messages after this 1-based position are dimmed: the selected result had not seen them. */
+  seenUpTo?: number | null;
 };
 
 /** The transcript: its heading and counts, the find bar and view options, and the timeline. */
@@ -50,6 +54,8 @@ export function TranscriptSection({
   requestReveal,
   onCurrentHit,
   onStepToHit,
+  strip,
+  seenUpTo = null,
 }: TranscriptSectionProps) {
   const renderAll = useRenderAll();
   const format = zoneFormat(view.zone);
@@ -134,6 +140,7 @@ export function TranscriptSection({
           </button>
         </ViewOptions>
       </div>
+      {strip}
       <p role="status" className="sr-only">
         {announcement}
       </p>
@@ -158,6 +165,7 @@ export function TranscriptSection({
           reveal={reveal}
           onRevealed={steps.onRevealed}
           onShowMessage={showMessage}
+          seenUpTo={seenUpTo}
         />
       )}
       <ShortcutsDialog dialog={shortcuts} />
