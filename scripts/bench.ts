@@ -10,7 +10,9 @@
  *   4. find-in-transcript at 10,000 messages: keystroke → highlights on screen;
  *   5. the page's heap at 10,000 messages;
  *   6. the same 10,000 messages with `?render=all` (no virtualization), and the ratio;
- * then 7. loads a fresh BFF with autocannon and reads its Server-Timing header to get the latency
+ *   7. re-reading a live 10,000-message conversation: unchanged (304) against changed (200), main
+ *      thread time and bytes on the wire (scripts/bench-live-poll.ts);
+ * then 8. loads a fresh BFF with autocannon and reads its Server-Timing header to get the latency
  * it adds over the (fake) upstream.
  *
  * It prints a table (figure, target, ✓/✗) and writes bench/results.json with every sample, the
@@ -40,6 +42,7 @@ import {
   type Problems,
 } from './bench-browser';
 import { startFloorServer, type FloorServer } from './bench-floor';
+import { measureLivePolls, type LivePollResults } from './bench-live-poll';
 import { median, percentile, round } from './bench-stats';
 import { launchChromium } from './chromium';
 import { startServer, type RunningServer } from './start-server';
@@ -70,6 +73,8 @@ const TARGETS = {
   findMs: 30,
   virtualizationRatio: 20,
   bffAddedP50Ms: 1,
+  unchangedPollMainThreadMs: 1,
+  unchangedPollWireBytes: 1_000,
 };
 
 type LoadCase = { key: string; label: string; size: number; renderAll: boolean };
@@ -217,7 +222,14 @@ async function measureFindCase(browser: Browser, server: RunningServer, problems
   };
 }
 
-type BrowserResults = { chromium: string; codeSize: CodeSize; loads: LoadResult[]; floor: FloorResult; find: FindResult };
+type BrowserResults = {
+  chromium: string;
+  codeSize: CodeSize;
+  loads: LoadResult[];
+  floor: FloorResult;
+  find: FindResult;
+  livePoll: LivePollResults;
+};
 
 async function measureInBrowser(problems: Problems): Promise<BrowserResults> {
   const server = await startServer(PAGE_SERVER_ENV);
@@ -234,7 +246,9 @@ async function measureInBrowser(problems: Problems): Promise<BrowserResults> {
     const { loads, floor: floorResult } = await measureLoads(browser, server, floor, problems);
     process.stdout.write(`  find "${FIND_QUERY}" at 10,000 messages, ${RUNS} runs ...\n`);
     const find = await measureFindCase(browser, server, problems);
-    return { chromium: browser.version(), codeSize, loads, floor: floorResult, find };
+    process.stdout.write(`  re-reads of a live 10,000-message conversation, ${RUNS} polls each ...\n`);
+    const livePoll = await measureLivePolls(browser, RUNS);
+    return { chromium: browser.version(), codeSize, loads, floor: floorResult, find, livePoll };
   } finally {
     await browser?.close();
     await Promise.all([server.stop(), floor.stop()]);
@@ -262,7 +276,7 @@ function virtualizationRatios(loads: LoadResult[]) {
   };
 }
 
-function browserChecks({ codeSize, loads, floor, find }: BrowserResults): Check[] {
+function browserChecks({ codeSize, loads, floor, find, livePoll }: BrowserResults): Check[] {
   const load = (key: string) => loads.find((l) => l.key === key)!.median;
   const paintCheck = (key: string, label: string, targetMs: number | null): Check => {
     const m = load(key);
@@ -346,6 +360,24 @@ function browserChecks({ codeSize, loads, floor, find }: BrowserResults): Check[
       value: `${times(ratios.paint)} (${ms(naive.paintMs)} / ${ms(virtualized.paintMs)})`,
       target: `≥ ${TARGETS.virtualizationRatio}×`,
       met: ratios.paint >= TARGETS.virtualizationRatio,
+    },
+    {
+      figure: 'Live 10,000 msgs, unchanged re-read (304): main thread',
+      value: ms(livePoll.unchanged.medianMainThreadMs),
+      target: `≤ ${TARGETS.unchangedPollMainThreadMs} ms`,
+      met: livePoll.unchanged.medianMainThreadMs <= TARGETS.unchangedPollMainThreadMs,
+    },
+    {
+      figure: 'Live 10,000 msgs, unchanged re-read (304): on the wire',
+      value: kB(livePoll.unchanged.medianWireBytes),
+      target: `≤ ${kB(TARGETS.unchangedPollWireBytes)}`,
+      met: livePoll.unchanged.medianWireBytes <= TARGETS.unchangedPollWireBytes,
+    },
+    {
+      figure: 'Live 10,000 msgs, changed re-read (200): main thread / wire',
+      value: `${ms(livePoll.changed.medianMainThreadMs)} / ${MB(livePoll.changed.medianWireBytes)}`,
+      target: '',
+      met: null,
     },
   ];
 }
@@ -451,6 +483,7 @@ async function main(): Promise<number> {
     referencePage: browserResults?.floor ?? null,
     virtualizationRatio: browserResults ? virtualizationRatios(browserResults.loads) : null,
     find: browserResults?.find ?? null,
+    livePoll: browserResults?.livePoll ?? null,
     bff,
     ok: problems.length === 0,
     problems,

@@ -80,6 +80,8 @@ export async function getJson<T>(path: string, schema: Schema<T>, signal?: Abort
   }
   if (response.status === 304) {
     if (tag === undefined) throw new UnexpectedShapeError('The server answered \u201cnot modified\u201d to a first read.');
+    // Its body is empty; reading it lets the browser finish the request rather than cancel it.
+    await response.arrayBuffer().catch(() => {});
     return held as T;
   }
   let payload: unknown = null;
