@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../api/conversation';
 import { server } from '../../../tests/bff-in-process';
+import { stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 import { LIVE_REFRESH_MS, LIVE_SETTLE_MS } from '../../features/conversation/live-polling';
 import { plusSeconds } from '../../mocks/fixtures/builders';
@@ -54,6 +55,8 @@ function liveTwilio() {
   return { twilio, answers, sent, addMessages };
 }
 
+stubScrolling();
+
 const tick = (ms = LIVE_REFRESH_MS) => act(() => vi.advanceTimersByTimeAsync(ms));
 
 beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
@@ -103,6 +106,26 @@ describe('a live (ACTIVE) conversation', () => {
     const results = screen.getByRole('region', { name: /Operator results/ });
     await waitFor(() => expect(within(results).getAllByText('New')).toHaveLength(1));
     expect(within(results).getAllByRole('button', { pressed: false })).toHaveLength(2);
+  });
+
+  it('keeps find, the filters and the selected result working as the transcript grows', async () => {
+    const { addMessages } = liveTwilio();
+    const caller = activeCall.participants[0]!;
+    const shownBefore = activeCall.communications.filter((c) => c.participantId !== caller.id).length;
+    // The messages that arrive are the last speaker's, who is not the hidden caller.
+    expect(activeCall.communications.at(-1)!.participantId).not.toBe(caller.id);
+    renderApp(`${path}?q=live+line&hide=${caller.id}&result=${partialSummary.id}`);
+    await screen.findByRole('heading', { level: 1, name: activeCall.name! });
+    expect(await screen.findByText('No matches')).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`^${shownBefore} of 7 messages shown`))).toBeInTheDocument();
+    addMessages(2);
+    await tick();
+    expect(await screen.findByText('1 of 2')).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`^${shownBefore + 2} of 9 messages shown`))).toBeInTheDocument();
+    // The selected result still marks its evidence, and says the conversation has grown since.
+    const log = screen.getByRole('log', { name: 'Transcript' });
+    expect(log.querySelectorAll('[data-evidence]').length).toBeGreaterThan(0);
+    expect(screen.getByText(/the conversation has grown since/)).toBeInTheDocument();
   });
 
   it('says when the conversation ends, keeps reading for its end results a while, then stops', async () => {
