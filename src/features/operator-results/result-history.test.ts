@@ -30,8 +30,10 @@ describe('groupRuns', () => {
       ...run(2, 'm6', 'Y'),
       intelligenceConfiguration: { ...base.intelligenceConfiguration!, ruleId: 'rule-2' },
     };
-    const groups = groupRuns([b, other, a, c, otherRule]);
-    expect(groups).toHaveLength(3);
+    const otherFormat = { ...run(2, 'm6', 'Z'), outputFormat: 'TEXT', result: { text: 'Z' } };
+    const groups = groupRuns([b, other, a, c, otherRule, otherFormat]);
+    expect(groups).toHaveLength(4);
+    expect(groups[3]!.latest.result).toBe(otherFormat);
     expect(groups[0]!.latest.result).toBe(c);
     expect(groups[0]!.earlier.map((r) => r.result)).toEqual([b, a]);
     expect(groups[1]!.latest.result).toBe(other);

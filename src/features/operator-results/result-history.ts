@@ -9,10 +9,12 @@ export type Run = { result: OperatorResult; repeats: OperatorResult[] };
 /** An operator's runs under one rule, newest first: the latest shown, the rest folded under it. */
 export type RunGroup = { key: string; latest: Run; earlier: Run[] };
 
-// The conversation too: a result of another conversation, named here by mistake, is not one of these runs.
+// The conversation and the output format too: a result of another conversation (named here by
+// mistake), or one in another format, is not a run of the same conclusion to compare with these.
 const groupKey = (result: OperatorResult) =>
   JSON.stringify([
     result.conversationId,
+    result.outputFormat,
     result.operator.id,
     result.intelligenceConfiguration?.id ?? null,
     result.intelligenceConfiguration?.ruleId ?? null,
@@ -26,7 +28,7 @@ const sameRun = (a: OperatorResult, b: OperatorResult) =>
   (a.refusal ?? null) === (b.refusal ?? null);
 
 /**
- * Results grouped by conversation, operator and rule (configuration and rule ID), the groups in the order their
+ * Results grouped by conversation, output format, operator and rule (configuration and rule ID), the groups in the order their
  * first result comes in `results`. Within a group runs are newest first, and a run identical to the
  * one before it in time is folded into that one as a repeat.
  */
