@@ -8,12 +8,14 @@ import { groupRuns, trackedValue, type TrackedValue } from './result-history';
 import { useOperatorNames } from './results-panel';
 
 /** One run on the strip: what it concluded, and the message its range ended on. */
-type Step = { id: string; value: TrackedValue; position: number | null; messageId: string | null; at: string | null };
+type Step = { id: string; value: TrackedValue; position: number; messageId: string; at: string };
 type Track = { key: string; operatorId: string; field: string | null; steps: Step[] };
 
 /**
  * For each operator (and rule) that ran more than once with a label or a number to follow, its runs
- * in the order of the messages they had seen.
+ * in the order of the messages they had seen. A run whose range ends on a message the page does not
+ * have (yet: a live conversation's results can be read before its newest messages) has no place on
+ * the strip; the panel still lists it.
  */
 export function tracksOf(results: readonly OperatorResult[], conversation: Conversation): Track[] {
   const positions = new Map(
@@ -27,16 +29,14 @@ export function tracksOf(results: readonly OperatorResult[], conversation: Conve
       if (!value) return [];
       const last = run.result.executionDetails?.communications?.last ?? null;
       const pinned = last === null ? undefined : positions.get(last);
-      return [
-        { id: run.result.id, value, position: pinned?.position ?? null, messageId: pinned ? last : null, at: pinned?.at ?? null },
-      ];
+      return pinned && last !== null ? [{ id: run.result.id, value, messageId: last, ...pinned }] : [];
     });
     if (steps.length < 2) continue;
     const first = steps[0]!.value;
     // Numbers are followed only while every run names the same field.
     if (first.kind === 'number' && !steps.every((s) => s.value.kind === 'number' && s.value.field === first.field)) continue;
     if (first.kind === 'label' && !steps.every((s) => s.value.kind === 'label')) continue;
-    steps.sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+    steps.sort((a, b) => a.position - b.position);
     tracks.push({
       key: group.key,
       operatorId: group.latest.result.operator.id,
@@ -94,11 +94,8 @@ export function ResultStrip({
               {track.steps.map((step, index) => {
                 const selected = step.id === selectedId;
                 const changed = index === 0 || shownValue(track.steps[index - 1]!.value) !== shownValue(step.value);
-                const filtered = step.messageId !== null && hidden.has(senders.get(step.messageId) ?? '');
-                const where =
-                  step.position === null
-                    ? 'its last message is not in this conversation'
-                    : `after message ${step.position} of ${total}`;
+                const filtered = hidden.has(senders.get(step.messageId) ?? '');
+                const where = `after message ${step.position} of ${total}`;
                 return (
                   <li key={step.id} className="flex items-center gap-1">
                     {index > 0 && (
@@ -110,7 +107,7 @@ export function ResultStrip({
                       type="button"
                       aria-pressed={selected}
                       onClick={() => onSelect(selected ? null : step.id)}
-                      title={step.at ? utcIso(step.at) : undefined}
+                      title={utcIso(step.at)}
                       className={`rounded-full border px-2 py-0.5 text-xs ${
                         selected
                           ? 'border-sky-700 bg-sky-700 text-white dark:border-sky-300 dark:bg-sky-300 dark:text-slate-950'
@@ -118,10 +115,9 @@ export function ResultStrip({
                       } ${changed ? 'font-semibold' : ''}`}
                     >
                       {shown(shownValue(step.value))}
-                      <span className={selected ? '' : 'text-slate-600 dark:text-slate-400'}> #{step.position ?? '?'}</span>
+                      <span className={selected ? '' : 'text-slate-600 dark:text-slate-400'}> #{step.position}</span>
                       <span className="sr-only">
-                        , {where}
-                        {step.at ? `, ${format.time(step.at)}` : ''}
+                        , {where}, {format.time(step.at)}
                         {filtered ? ', that message is hidden by the filters' : ''}
                       </span>
                     </button>
