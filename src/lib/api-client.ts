@@ -58,6 +58,10 @@ export async function getJson<T>(path: string, schema: Schema<T>, signal?: Abort
     if (signal?.aborted) throw error;
     throw new NetworkError('The viewer\u2019s server could not be reached.');
   }
+  return readAnswer(response, schema);
+}
+
+async function readAnswer<T>(response: Response, schema: Schema<T>): Promise<T> {
   let payload: unknown = null;
   try {
     payload = await response.json();
@@ -71,4 +75,27 @@ export async function getJson<T>(path: string, schema: Schema<T>, signal?: Abort
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new UnexpectedShapeError(summariseIssues(parsed.error.issues));
   return parsed.data;
+}
+
+/**
+ * A write to the viewer's own API (the review routes): JSON in, the answer parsed by `schema`.
+ * Errors are thrown as by `getJson`; a 409's body keeps its `conflict` (the error body is loose).
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: Schema<T>,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new NetworkError('The viewer\u2019s server could not be reached.');
+  }
+  return readAnswer(response, schema);
 }

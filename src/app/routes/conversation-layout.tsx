@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Conversation } from '../../api/conversation';
+import type { OperatorResult } from '../../api/operator-result';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { Tabs } from '../../components/tabs';
 import { ConversationHeader } from '../../features/conversation/conversation-header';
@@ -14,6 +15,7 @@ import { ResultsPanel } from '../../features/operator-results/results-panel';
 import { useConversationResults } from '../../features/operator-results/use-conversation-results';
 import { useReferencesFor } from '../../features/operator-results/use-references-for';
 import { useSelectedResult } from '../../features/operator-results/use-selected-result';
+import { ResultVerdicts } from '../../features/reviews/result-verdicts';
 import { redactText } from '../../lib/redact';
 import { useMediaQuery } from '../../lib/use-media-query';
 
@@ -74,6 +76,15 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
     if (firstEvidence) requestReveal(firstEvidence, 'evidence');
   }, [firstEvidence, selectedId, visibleSection, requestReveal]);
 
+  const reviewFor = useCallback(
+    (result: OperatorResult) => (
+      <PanelBoundary name="verdicts">
+        <ResultVerdicts conversationId={conversation.id} result={result} />
+      </PanelBoundary>
+    ),
+    [conversation.id],
+  );
+
   const header = (
     <PanelBoundary name="conversation details">
       <ConversationHeader conversation={conversation} redact={view.redact} />
@@ -94,6 +105,7 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
         onSelect={selectAndShow}
         focus={resultFocus}
         onFocused={() => setResultFocus(null)}
+        reviewFor={reviewFor}
       />
     </PanelBoundary>
   );

@@ -85,6 +85,7 @@ function ResultRow({
   selected,
   evidence,
   references,
+  review,
   onSelect,
   focusSeq,
   onFocused,
@@ -95,6 +96,7 @@ function ResultRow({
   selected: boolean;
   evidence: Evidence;
   references: ReactNode;
+  review: ReactNode;
   onSelect: (id: string | null) => void;
   /** Set when the page asks for this row to be brought into view and focused (a new number each time). */
   focusSeq: number | null;
@@ -181,12 +183,14 @@ function ResultRow({
         )}
         {selected && <OperatorLine result={result} name={name} />}
         {selected && references}
+        {selected && review}
       </div>
     </li>
   );
 }
 
 const noop = () => {};
+const noReview = () => null;
 
 const notice = 'mx-4 mb-2 rounded-md bg-amber-50 p-2 text-xs text-amber-950 dark:bg-amber-950/60 dark:text-amber-100';
 
@@ -198,6 +202,7 @@ export function ResultsPanel({
   referencesFor,
   focus = null,
   onFocused = noop,
+  reviewFor = noReview,
 }: {
   results: ConversationResults;
   selectedId: string | null;
@@ -208,6 +213,8 @@ export function ResultsPanel({
   /** A row to bring into view and focus (a marker on a message leads back to its result). */
   focus?: { id: string; seq: number } | null;
   onFocused?: () => void;
+  /** The reviewers' verdicts on the selected result, and the reader's own (wired in by the page). */
+  reviewFor?: (result: OperatorResult) => ReactNode;
 }) {
   const [sort, setSort] = useState<SortOrder>('time');
   const sortId = useId();
@@ -312,6 +319,7 @@ export function ResultsPanel({
                   selected={entry.id === selectedId}
                   evidence={evidenceFor(entry.result)}
                   references={entry.id === selectedId ? referencesFor(entry.result) : null}
+                  review={entry.id === selectedId ? reviewFor(entry.result) : null}
                   onSelect={onSelect}
                   focusSeq={focus?.id === entry.id ? focus.seq : null}
                   onFocused={onFocused}
