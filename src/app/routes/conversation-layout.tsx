@@ -16,10 +16,11 @@ import { useConversationResults } from '../../features/operator-results/use-conv
 import { useReferencesFor } from '../../features/operator-results/use-references-for';
 import { useSelectedResult } from '../../features/operator-results/use-selected-result';
 import { ResultVerdicts } from '../../features/reviews/result-verdicts';
+import { ReviewKeyStatus, useConversationReview } from './conversation-review';
 import { redactText } from '../../lib/redact';
 import { useMediaQuery } from '../../lib/use-media-query';
 
-type Section = 'transcript' | 'results' | 'participants';
+type Section = 'transcript' | 'results' | 'participants' | 'review';
 
 /**
  * A loaded conversation: its header, the transcript, the operator results and the participants,
@@ -85,6 +86,15 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
     [conversation.id],
   );
 
+  const review = useConversationReview({
+    conversation,
+    requestReveal,
+    show: setSection,
+    selectedResultId: selectedId,
+    redact: view.redact,
+  });
+  const reviewPanel = <PanelBoundary name="review">{review.panel}</PanelBoundary>;
+
   const header = (
     <PanelBoundary name="conversation details">
       <ConversationHeader conversation={conversation} redact={view.redact} />
@@ -95,6 +105,8 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
       <TranscriptSection
         {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit }}
         onCurrentHit={setCurrentHit}
+        noteMarkers={review.noteMarkers}
+        moreShortcuts={review.shortcuts}
       />
     </PanelBoundary>
   );
@@ -127,8 +139,10 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
             { key: 'transcript', label: 'Transcript', panel: transcript },
             { key: 'results', label: `Results (${results.entries.length})`, panel: resultsPanel },
             { key: 'participants', label: `People (${directory.participants.length})`, panel: participants },
+            { key: 'review', label: `Review (${review.liveNotes})`, panel: reviewPanel },
           ]}
         />
+        <ReviewKeyStatus message={review.keyStatus} />
       </div>
     );
   }
@@ -141,10 +155,12 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
           aria-label="Operator results and participants"
           className="sticky top-4 max-h-[calc(100dvh-2rem)] space-y-4 overflow-y-auto print:hidden"
         >
+          {reviewPanel}
           {resultsPanel}
           {participants}
         </aside>
       </div>
+      <ReviewKeyStatus message={review.keyStatus} />
     </div>
   );
 }

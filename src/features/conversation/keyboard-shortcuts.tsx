@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isShortcutKey } from '../../lib/typing';
 
 export type ShortcutHandlers = {
   find: () => void;
@@ -19,12 +20,6 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['?', 'Show these shortcuts'],
 ];
 
-/** True while the user is typing somewhere: shortcuts must not steal their keys. */
-function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
 export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
   const latest = useRef(handlers);
   useEffect(() => {
@@ -32,8 +27,7 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (!isShortcutKey(event)) return;
       const action = (
         {
           '/': 'find',
@@ -54,7 +48,13 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
   }, []);
 }
 
-export function ShortcutsDialog({ dialog }: { dialog: React.RefObject<HTMLDialogElement | null> }) {
+export function ShortcutsDialog({
+  dialog,
+  more = [],
+}: {
+  dialog: React.RefObject<HTMLDialogElement | null>;
+  more?: Array<[keys: string, what: string]>;
+}) {
   return (
     <dialog
       ref={dialog}
@@ -65,7 +65,7 @@ export function ShortcutsDialog({ dialog }: { dialog: React.RefObject<HTMLDialog
         Keyboard shortcuts
       </h2>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-        {SHORTCUTS.map(([keys, what]) => (
+        {[...SHORTCUTS, ...more].map(([keys, what]) => (
           <div key={keys} className="contents">
             <dt>
               <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">

@@ -9,7 +9,7 @@ import { ExportMenu } from './export-menu';
 import { ShortcutsDialog, useKeyboardShortcuts } from './keyboard-shortcuts';
 import type { ParticipantDirectory } from './participant-directory';
 import type { RequestReveal, Reveal } from './reveal';
-import { TimelineList, type Annotation } from './timeline';
+import { TimelineList, type Annotation, type NoteMarker } from './timeline';
 import { chronological } from '../../lib/chronological';
 import { buildTimeline, type MessageItem } from './timeline-model';
 import { FindBar, ParticipantFilter, ViewOptions } from './transcript-toolbar';
@@ -25,6 +25,10 @@ export type TranscriptSectionProps = {
   view: ViewState;
   change: (change: ViewChange) => void;
   annotations?: ReadonlyMap<string, Annotation>;
+  /** Reviewers' notes, by the message they are pinned to. */
+  noteMarkers?: ReadonlyMap<string, NoteMarker>;
+  /** More keys to list in the shortcuts dialog (the reviewer's). */
+  moreShortcuts?: Array<[keys: string, what: string]>;
   terms?: readonly Term[];
   /** The message to bring into view, and why (find, a link, evidence, j/k): the timeline follows it. */
   reveal: Reveal | null;
@@ -45,6 +49,8 @@ export function TranscriptSection({
   view,
   change,
   annotations,
+  noteMarkers,
+  moreShortcuts,
   terms,
   reveal,
   requestReveal,
@@ -148,6 +154,7 @@ export function TranscriptSection({
           matchesFor={search.messageMatches}
           currentFor={search.messageCurrent}
           annotations={annotations}
+          noteMarkers={noteMarkers}
           terms={terms}
           targeted={links.targeted}
           selected={links.selected}
@@ -157,7 +164,7 @@ export function TranscriptSection({
           onRevealed={steps.onRevealed}
         />
       )}
-      <ShortcutsDialog dialog={shortcuts} />
+      <ShortcutsDialog dialog={shortcuts} more={moreShortcuts} />
     </section>
   );
 }
