@@ -37,6 +37,9 @@ export function RootLayout() {
             {PRODUCT_NAME}
           </Link>
           <div className="flex items-center gap-3">
+            <Link to="/agreement" className="text-sm font-medium text-sky-800 underline dark:text-sky-300">
+              Agreement
+            </Link>
             <ModeBadge />
             <ThemePicker />
             <SignOut />

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { LookupForm } from '../../features/lookup/lookup-form';
 import { DemoSamples } from '../../features/lookup/demo-samples';
 import { RecentConversations } from '../../features/lookup/recent-list';
@@ -25,6 +26,13 @@ export function Component() {
         <DemoSamples samples={status.data.samples} drills={status.data.drills} />
       )}
       <RecentConversations />
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Reviewing?{' '}
+        <Link to="/agreement" className="font-medium text-sky-800 underline dark:text-sky-300">
+          See how often reviewers agree with each operator
+        </Link>
+        .
+      </p>
     </div>
   );
 }
