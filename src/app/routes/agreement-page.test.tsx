@@ -22,7 +22,7 @@ async function verdict(resultId: string, body: object) {
 describe('the agreement page', () => {
   it('says there is nothing yet before any verdict', async () => {
     renderApp('/agreement');
-    await screen.findByText(/No verdict has been given yet/, undefined, { timeout: 5000 });
+    await screen.findByText(/No verdict has been given yet/, undefined, { timeout: 10_000 });
     expect(screen.getByRole('heading', { level: 1, name: 'Agreement by operator' })).toBeInTheDocument();
   });
 
@@ -31,16 +31,28 @@ describe('the agreement page', () => {
     await verdict(summaryId, { verdict: 'unsure' });
     // A second reviewer, by the name they give on loopback.
     backend.as('unnamed');
-    const named = await fetch('/api/me', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"name":"Noor"}' });
+    const named = await fetch('/api/me', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"name":"Noor"}',
+    });
     expect(named.status).toBe(200);
     await verdict(sentimentId, { verdict: 'disagree', correction: 'NEGATIVE' });
 
     renderApp('/agreement');
-    const byOperator = await screen.findByRole('region', { name: 'By operator and version' }, { timeout: 5000 });
+    const byOperator = await screen.findByRole('region', { name: 'By operator and version' }, { timeout: 10_000 });
     const sentiment = await within(byOperator).findByRole('row', { name: /^Customer sentiment/ });
-    expect(within(sentiment).getAllByRole('cell').map((c) => c.textContent)).toEqual(['v2', '1', '2', '50%', '50%', '0%', '']);
+    expect(
+      within(sentiment)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['v2', '1', '2', '50%', '50%', '0%', '']);
     const summary = within(byOperator).getByRole('row', { name: /^Conversation summary/ });
-    expect(within(summary).getAllByRole('cell').map((c) => c.textContent)).toEqual(['v3', '1', '1', '0%', '0%', '100%', '']);
+    expect(
+      within(summary)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['v3', '1', '1', '0%', '0%', '100%', '']);
     // Most disagreed with first.
     const rows = within(byOperator).getAllByRole('row').slice(1);
     expect(rows[0]).toBe(sentiment);
@@ -49,7 +61,11 @@ describe('the agreement page', () => {
     const pairs = within(labels)
       .getAllByRole('row')
       .slice(1)
-      .map((row) => within(row).getAllByRole('cell').map((c) => c.textContent));
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(pairs).toEqual(
       expect.arrayContaining([
         ['POSITIVE', 'POSITIVE', '1'],
@@ -66,7 +82,7 @@ describe('the agreement page', () => {
       ),
     );
     renderApp('/agreement');
-    const alert = await screen.findByRole('alert', undefined, { timeout: 5000 });
+    const alert = await screen.findByRole('alert', undefined, { timeout: 10_000 });
     expect(alert).toHaveTextContent('The agreement figures could not be loaded.');
     expect(alert).toHaveTextContent('Reviews cannot be reached: the database is opening.');
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();

@@ -106,6 +106,7 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
         {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit }}
         onCurrentHit={setCurrentHit}
         noteMarkers={review.noteMarkers}
+        review={review.data}
         moreShortcuts={review.shortcuts}
       />
     </PanelBoundary>

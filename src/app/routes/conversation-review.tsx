@@ -119,7 +119,7 @@ export function useConversationReview({
     />
   );
   const liveNotes = notes?.filter((note) => note.deletedAt === null).length ?? 0;
-  return { panel, noteMarkers, keyStatus, shortcuts: REVIEW_SHORTCUTS, liveNotes };
+  return { panel, noteMarkers, keyStatus, shortcuts: REVIEW_SHORTCUTS, liveNotes, data: review.data };
 }
 
 /** What the last reviewer's key did, where a sighted reader sees it and a screen reader hears it. */

@@ -6,16 +6,18 @@ import { chronological } from '../../lib/chronological';
 import { aiHandoff } from '../../mocks/fixtures/conversations';
 import { renderApp } from '../../../tests/render-app';
 import { installReviewBackend } from '../../../tests/review-backend';
-import { stubScrolling } from '../../../tests/dom-stubs';
+import { restoreClipboardAfterEach, stubClipboard, stubScrolling } from '../../../tests/dom-stubs';
+import { vi } from 'vitest';
 
 const backend = installReviewBackend();
 stubScrolling();
+restoreClipboardAfterEach();
 const messages = chronological(aiHandoff.communications);
 const second = messages[1]!;
 
 async function openConversation(hash = '') {
   const app = renderApp(`/conversations/${aiHandoff.id}${hash}`);
-  const panel = await screen.findByRole('region', { name: 'Review' }, { timeout: 5000 });
+  const panel = await screen.findByRole('region', { name: 'Review' }, { timeout: 10_000 });
   await within(panel).findByText('Reviewing as');
   return { ...app, panel, notes: within(panel).getByRole('region', { name: /^Notes/ }) };
 }
@@ -167,12 +169,35 @@ describe('notes pinned to messages', () => {
     await writeNote('Visible to all.');
     backend.as('viewer');
     const app = renderApp(`/conversations/${aiHandoff.id}`);
-    const panel = await screen.findByRole('region', { name: 'Review' }, { timeout: 5000 });
+    const panel = await screen.findByRole('region', { name: 'Review' }, { timeout: 10_000 });
     const item = await within(panel).findByRole('listitem', { name: /^Note by Rita Reviewer/ });
     expect(within(item).getByText('Visible to all.')).toBeInTheDocument();
     expect(within(item).queryByRole('button', { name: 'Edit' })).toBeNull();
     expect(within(panel).queryByRole('combobox', { name: 'Change to' })).toBeNull();
     await app.user.keyboard('jc');
     expect(within(panel).queryByRole('form', { name: 'New note' })).toBeNull();
+  });
+
+  it('includes the notes in a copy of the transcript when asked, redacted with it', async () => {
+    await writeNote('Her number is +1 415 555 0100.');
+    const { user, notes } = await openConversation();
+    await within(notes).findByRole('listitem', { name: /^Note by Rita Reviewer/ });
+    const writeText = vi.fn((_text: string) => Promise.resolve());
+    stubClipboard(writeText);
+    await user.click(screen.getByText('Copy or export'));
+    await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    await screen.findByText('Copied the transcript as Markdown');
+    expect(writeText.mock.calls.at(-1)![0]).not.toContain('## Review');
+    await user.click(screen.getByRole('checkbox', { name: 'Include notes and verdicts (JSON, Markdown, CSV)' }));
+    await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(2));
+    const copied = writeText.mock.calls.at(-1)![0];
+    expect(copied).toContain('## Review');
+    expect(copied).toContain('Her number is +1 415 555 0100.');
+    await user.click(screen.getByRole('switch', { name: 'Hide phone numbers, e-mails and card numbers' }));
+    await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(3));
+    expect(writeText.mock.calls.at(-1)![0]).toContain('## Review');
+    expect(writeText.mock.calls.at(-1)![0]).not.toContain('415 555 0100');
   });
 });

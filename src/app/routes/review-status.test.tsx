@@ -11,7 +11,7 @@ const sentimentId = aiHandoff.operatorResultIds[1]!;
 
 async function openConversation(search = '') {
   const app = renderApp(`/conversations/${aiHandoff.id}${search}`);
-  const panel = await screen.findByRole('region', { name: 'Review' }, { timeout: 5000 });
+  const panel = await screen.findByRole('region', { name: 'Review' }, { timeout: 10_000 });
   await within(panel).findByText('Reviewing as');
   await within(panel).findByText('Review status:');
   return { ...app, panel };

@@ -13,7 +13,7 @@ const [summaryId, sentimentId] = aiHandoff.operatorResultIds as [string, string]
 
 async function openResultPage(id: string) {
   const app = renderApp(`/operator-results/${id}`);
-  const section = await screen.findByRole('region', { name: 'Reviewers\u2019 verdicts' }, { timeout: 5000 });
+  const section = await screen.findByRole('region', { name: 'Reviewers\u2019 verdicts' }, { timeout: 10_000 });
   return { ...app, section };
 }
 
@@ -123,7 +123,7 @@ describe('verdicts on an operator result', () => {
 
   it('gives and shows verdicts on the selected result in the conversation\u2019s results panel', async () => {
     const { user } = renderApp(`/conversations/${aiHandoff.id}?result=${sentimentId}`);
-    const panel = await screen.findByRole('region', { name: /^Operator results/ }, { timeout: 5000 });
+    const panel = await screen.findByRole('region', { name: /^Operator results/ }, { timeout: 10_000 });
     const group = await within(panel).findByRole('group', { name: 'Your verdict on this result' });
     await user.click(within(group).getByRole('button', { name: 'Disagree' }));
     await within(panel).findByText('Saved: Disagree');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Conversation } from '../../api/conversation';
+import type { ConversationReviewAnswer } from '../../api/review-answers';
 import { copyText } from '../../lib/clipboard';
 import { redactText } from '../../lib/redact';
 import type * as ExportModule from '../transcript-export/export';
@@ -33,9 +34,20 @@ function download(name: string, type: string, text: string) {
 const item = 'block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800';
 
 /** Copies and downloads honour what is on screen: filters, redaction and the time zone. */
-export function ExportMenu({ conversation, view }: { conversation: Conversation; view: ViewState }) {
+export function ExportMenu({
+  conversation,
+  view,
+  review,
+}: {
+  conversation: Conversation;
+  view: ViewState;
+  /** The conversation's review, when it has loaded: offered for inclusion in the exports. */
+  review?: ConversationReviewAnswer;
+}) {
   const [said, setSaid] = useState('');
+  const [withReview, setWithReview] = useState(false);
   const options = (): ExportOptions => ({
+    review: withReview ? review : undefined,
     conversation,
     hiddenParticipantIds: view.hidden,
     redact: view.redact ? redactText : undefined,
@@ -84,6 +96,12 @@ export function ExportMenu({ conversation, view }: { conversation: Conversation;
           <button type="button" className={item} onClick={() => void save('csv')}>
             Download CSV
           </button>
+          {review && (
+            <label className={`${item} flex items-center gap-2 border-t border-slate-200 dark:border-slate-700`}>
+              <input type="checkbox" checked={withReview} onChange={(event) => setWithReview(event.target.checked)} />
+              Include notes and verdicts (JSON, Markdown, CSV)
+            </label>
+          )}
           <button type="button" className={item} onClick={() => window.print()}>
             Print
           </button>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
+import type { ConversationReviewAnswer } from '../../api/review-answers';
 import type { Term } from '../../lib/mark-terms';
 import { redactText } from '../../lib/redact';
 import { zoneFormat } from '../../lib/time';
@@ -27,6 +28,8 @@ export type TranscriptSectionProps = {
   annotations?: ReadonlyMap<string, Annotation>;
   /** Reviewers' notes, by the message they are pinned to. */
   noteMarkers?: ReadonlyMap<string, NoteMarker>;
+  /** The conversation's review, offered to the exports. */
+  review?: ConversationReviewAnswer;
   /** More keys to list in the shortcuts dialog (the reviewer's). */
   moreShortcuts?: Array<[keys: string, what: string]>;
   terms?: readonly Term[];
@@ -50,6 +53,7 @@ export function TranscriptSection({
   change,
   annotations,
   noteMarkers,
+  review,
   moreShortcuts,
   terms,
   reveal,
@@ -127,7 +131,7 @@ export function TranscriptSection({
         <FindBar view={view} change={change} search={search} input={search.input} />
         <ParticipantFilter participants={directory.participants} view={view} change={change} />
         <ViewOptions view={view} change={change}>
-          <ExportMenu conversation={conversation} view={view} />
+          <ExportMenu conversation={conversation} view={view} review={review} />
           <button
             type="button"
             onClick={() => shortcuts.current?.showModal()}
