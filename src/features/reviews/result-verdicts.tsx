@@ -70,9 +70,9 @@ function VerdictList({ verdicts }: { verdicts: readonly VerdictAnswer[] }) {
     return <p className="text-xs text-slate-600 dark:text-slate-400">No reviewer has given a verdict yet.</p>;
   return (
     <div>
-      <h4 className="text-xs font-semibold text-slate-800 dark:text-slate-200">
+      <p className="text-xs font-semibold text-slate-800 dark:text-slate-200">
         Reviewers{'\u2019'} verdicts ({verdicts.length})
-      </h4>
+      </p>
       <ul className="mt-1 space-y-1.5">
         {verdicts.map((verdict) => (
           <li key={verdict.id} className="rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60">

@@ -40,6 +40,8 @@ export function changesOf(
   return SHOWN_FIELDS.flatMap((field) => {
     if (!(field in before) && !(field in after)) return [];
     if (JSON.stringify(before[field]) === JSON.stringify(after[field])) return [];
+    // A new record's empty fields say nothing.
+    if (entry.before === null && (after[field] === null || after[field] === undefined)) return [];
     return [
       {
         field,
