@@ -46,13 +46,13 @@ describe('the agreement page', () => {
       within(sentiment)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['v2', '1', '2', '50%', '50%', '0%', '']);
+    ).toEqual(['v2', '50%', '50%', '0%', '', '1', '2']);
     const summary = within(byOperator).getByRole('row', { name: /^Conversation summary/ });
     expect(
       within(summary)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['v3', '1', '1', '0%', '0%', '100%', '']);
+    ).toEqual(['v3', '0%', '0%', '100%', '', '1', '1']);
     // Most disagreed with first.
     const rows = within(byOperator).getAllByRole('row').slice(1);
     expect(rows[0]).toBe(sentiment);

@@ -64,12 +64,6 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
                   Version
                 </th>
                 <th scope="col" className={head}>
-                  Results reviewed
-                </th>
-                <th scope="col" className={head}>
-                  Verdicts
-                </th>
-                <th scope="col" className={head}>
                   Agree
                 </th>
                 <th scope="col" className={head}>
@@ -81,17 +75,21 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
                 <th scope="col" className={head}>
                   <span className="sr-only">Shares</span>
                 </th>
+                <th scope="col" className={head}>
+                  Results reviewed
+                </th>
+                <th scope="col" className={head}>
+                  Verdicts
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
               {ordered.map((row) => (
                 <tr key={keyOf(row)}>
-                  <th scope="row" className={`${cell} font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100`}>
+                  <th scope="row" className={`${cell} min-w-36 font-medium text-slate-900 break-words dark:text-slate-100`}>
                     {nameOf(row.operatorId)}
                   </th>
                   <td className={cell}>{versionOf(row.operatorVersion)}</td>
-                  <td className={cell}>{row.results.toLocaleString('en')}</td>
-                  <td className={cell}>{row.verdicts.toLocaleString('en')}</td>
                   <td className={cell}>{percent.format(row.shares.agree)}</td>
                   <td className={`${cell} ${row.shares.disagree >= 0.5 ? 'font-semibold text-rose-800 dark:text-rose-300' : ''}`}>
                     {percent.format(row.shares.disagree)}
@@ -100,6 +98,8 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
                   <td className={`${cell} w-32`}>
                     <ShareBar row={row} />
                   </td>
+                  <td className={cell}>{row.results.toLocaleString('en')}</td>
+                  <td className={cell}>{row.verdicts.toLocaleString('en')}</td>
                 </tr>
               ))}
             </tbody>
@@ -111,7 +111,7 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
         const headingId = `labels-${key.replace(/[^a-zA-Z0-9]/g, '-')}`;
         return (
           <section key={key} aria-labelledby={headingId} className={card}>
-            <h2 id={headingId} className="text-base font-semibold text-slate-950 [overflow-wrap:anywhere] dark:text-white">
+            <h2 id={headingId} className="text-base font-semibold text-slate-950 break-words dark:text-white">
               {nameOf(operatorId)} {versionOf(operatorVersion)}: the AI{'\u2019'}s label against the reviewers{'\u2019'}
             </h2>
             <div className="mt-3 overflow-x-auto">
@@ -137,10 +137,8 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
                         key={`${pair.aiLabel}\u0000${pair.reviewerLabel}`}
                         className={differs ? 'bg-rose-50 dark:bg-rose-950/40' : ''}
                       >
-                        <td className={`${cell} [overflow-wrap:anywhere]`}>{pair.aiLabel ?? '(none)'}</td>
-                        <td
-                          className={`${cell} [overflow-wrap:anywhere] ${differs ? 'font-semibold text-rose-900 dark:text-rose-200' : ''}`}
-                        >
+                        <td className={`${cell} break-words`}>{pair.aiLabel ?? '(none)'}</td>
+                        <td className={`${cell} break-words ${differs ? 'font-semibold text-rose-900 dark:text-rose-200' : ''}`}>
                           {pair.reviewerLabel ?? 'Unsure, no label given'}
                         </td>
                         <td className={cell}>{pair.count.toLocaleString('en')}</td>
