@@ -33,6 +33,10 @@ const pages: Array<[string, string]> = [
   // The operator version behind a result, opened: one the account wrote, and one of Twilio's own.
   ['result-operator-self', '/operator-results/__QA__#operator'],
   ['result-operator-twilio', '/operator-results/__ENTITIES__?tz=utc#operator'],
+  // The review: the seeded status, verdicts and notes beside the transcript, a verdict open; agreement.
+  ['review', '/conversations/__HANDOFF__?result=__SENTIMENT__'],
+  ['result-verdicts', '/operator-results/__SENTIMENT__'],
+  ['agreement', '/agreement'],
   ['bad-id', '/conversations/conv_conversation_01K1ETK'],
   ['missing', '/conversations/conv_conversation_00000000000000000000000000'],
   ['not-found', '/nowhere'],
@@ -56,6 +60,7 @@ async function main() {
         .replace('__HANDOFF__', handoff)
         .replace('__UNUSUAL__', status.samples.find((s) => s.name === null)?.id ?? '')
         .replace('__QA__', ids[3]!)
+        .replace('__SENTIMENT__', ids[1]!)
         .replace('__ENTITIES__', ids[2]!)
         .replace('__LONG__', longSummary)
         .replace('__SENTIMENT__', OPERATORS.sentiment)

@@ -31,6 +31,7 @@ export const PAGES = [
     module: 'src/app/routes/operator-result-page.tsx',
     opensWith: { kind: 'operatorResult', data: apiPaths.operatorResult },
   },
+  { path: '/agreement', module: 'src/app/routes/agreement-page.tsx' },
 ] as const satisfies readonly Page[];
 
 type AppPage = (typeof PAGES)[number];

@@ -42,6 +42,9 @@ export function RootLayout() {
             {PRODUCT_NAME}
           </Link>
           <div className="flex items-center gap-3">
+            <Link to="/agreement" className="hidden text-sm font-medium text-sky-800 underline sm:inline dark:text-sky-300">
+              Agreement
+            </Link>
             <ModeBadge />
             <ThemePicker />
             <SignOut />

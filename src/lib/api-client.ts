@@ -84,6 +84,11 @@ export async function getJson<T>(path: string, schema: Schema<T>, signal?: Abort
     await response.arrayBuffer().catch(() => {});
     return held as T;
   }
+  return readAnswer(response, schema);
+}
+
+/** Checks an answer: its error, or its body parsed by `schema` (and its entity tag kept). */
+async function readAnswer<T>(response: Response, schema: Schema<T>): Promise<T> {
   let payload: unknown = null;
   try {
     payload = await response.json();
@@ -99,4 +104,27 @@ export async function getJson<T>(path: string, schema: Schema<T>, signal?: Abort
   const etag = response.headers.get('etag');
   if (etag !== null && typeof parsed.data === 'object' && parsed.data !== null) entityTags.set(parsed.data, etag);
   return parsed.data;
+}
+
+/**
+ * A write to the viewer's own API (the review routes): JSON in, the answer parsed by `schema`.
+ * Errors are thrown as by `getJson`; a 409's body keeps its `conflict` (the error body is loose).
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: Schema<T>,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new NetworkError('The viewer\u2019s server could not be reached.');
+  }
+  return readAnswer(response, schema);
 }

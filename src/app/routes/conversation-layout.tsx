@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Conversation } from '../../api/conversation';
+import type { OperatorResult } from '../../api/operator-result';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { Tabs } from '../../components/tabs';
 import { ConversationHeader } from '../../features/conversation/conversation-header';
@@ -17,10 +18,12 @@ import { useConversationResults } from '../../features/operator-results/use-conv
 import { useReferencesFor } from '../../features/operator-results/use-references-for';
 import { useSelectedResult } from '../../features/operator-results/use-selected-result';
 import { ExportMenu } from '../../features/transcript-export/export-menu';
+import { ResultVerdicts } from '../../features/reviews/result-verdicts';
+import { ReviewKeyStatus, useConversationReview } from './conversation-review';
 import { redactText } from '../../lib/redact';
 import { useMediaQuery } from '../../lib/use-media-query';
 
-type Section = 'transcript' | 'results' | 'participants';
+type Section = 'transcript' | 'results' | 'participants' | 'review';
 
 /**
  * A loaded conversation: its header, the transcript, the operator results and the participants,
@@ -77,6 +80,24 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
     if (firstEvidence) requestReveal(firstEvidence, 'evidence');
   }, [firstEvidence, selectedId, visibleSection, requestReveal]);
 
+  const reviewFor = useCallback(
+    (result: OperatorResult) => (
+      <PanelBoundary name="verdicts">
+        <ResultVerdicts conversationId={conversation.id} result={result} />
+      </PanelBoundary>
+    ),
+    [conversation.id],
+  );
+
+  const review = useConversationReview({
+    conversation,
+    requestReveal,
+    show: setSection,
+    selectedResultId: selectedId,
+    redact: view.redact,
+  });
+  const reviewPanel = <PanelBoundary name="review">{review.panel}</PanelBoundary>;
+
   const header = (
     <PanelBoundary name="conversation details">
       <ConversationHeader conversation={conversation} redact={view.redact} />
@@ -107,8 +128,16 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
       <TranscriptSection
         {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit, strip, seenUpTo }}
         onCurrentHit={setCurrentHit}
+        noteMarkers={review.noteMarkers}
+        moreShortcuts={review.shortcuts}
         tools={
-          <ExportMenu conversation={conversation} hiddenParticipantIds={view.hidden} redact={view.redact} timeZone={view.zone} />
+          <ExportMenu
+            conversation={conversation}
+            hiddenParticipantIds={view.hidden}
+            redact={view.redact}
+            timeZone={view.zone}
+            review={review.data}
+          />
         }
       />
     </PanelBoundary>
@@ -120,6 +149,7 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
         onSelect={selectAndShow}
         focus={resultFocus}
         onFocused={() => setResultFocus(null)}
+        reviewFor={reviewFor}
       />
     </PanelBoundary>
   );
@@ -141,8 +171,10 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
             { key: 'transcript', label: 'Transcript', panel: transcript },
             { key: 'results', label: `Results (${results.entries.length})`, panel: resultsPanel },
             { key: 'participants', label: `People (${directory.participants.length})`, panel: participants },
+            { key: 'review', label: `Review (${review.liveNotes})`, panel: reviewPanel },
           ]}
         />
+        <ReviewKeyStatus message={review.keyStatus} />
       </div>
     );
   }
@@ -155,10 +187,12 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
           aria-label="Operator results and participants"
           className="sticky top-4 max-h-[calc(100dvh-2rem)] space-y-4 overflow-y-auto print:hidden"
         >
+          {reviewPanel}
           {resultsPanel}
           {participants}
         </aside>
       </div>
+      <ReviewKeyStatus message={review.keyStatus} />
     </div>
   );
 }

@@ -47,6 +47,13 @@ export function Component() {
         <DemoSamples samples={status.data.samples} drills={status.data.drills} liveCall={status.data.liveCall} />
       )}
       <RecentConversations />
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Reviewing?{' '}
+        <Link to="/agreement" className="font-medium text-sky-800 underline dark:text-sky-300">
+          See how often reviewers agree with each operator
+        </Link>
+        .
+      </p>
     </div>
   );
 }

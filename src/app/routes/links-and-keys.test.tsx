@@ -201,7 +201,7 @@ describe('keyboard shortcuts', () => {
     const keys = within(dialog)
       .getAllByRole('term')
       .map((term) => term.textContent);
-    expect(keys).toEqual(['/', 'Enter / Shift+Enter', 'n / N', 'j / k', 'Esc', '[ / ]', '?']);
+    expect(keys).toEqual(['/', 'Enter / Shift+Enter', 'n / N', 'j / k', 'Esc', '[ / ]', '?', 'a / d / u', 'c', 'r']);
     for (const [key, what] of SHORTCUTS) {
       const term = within(dialog).getByText(key, { selector: 'kbd' }).closest('dt')!;
       expect(term.nextElementSibling).toHaveTextContent(what);

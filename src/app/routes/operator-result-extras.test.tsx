@@ -47,7 +47,7 @@ describe('operator result page: operator and evidence link', () => {
     expect(link).toHaveAttribute('href', `/conversations/${aiHandoff.id}?result=${sentimentId}`);
 
     await user.click(link);
-    await screen.findByRole('heading', { level: 1, name: aiHandoff.name! });
+    await screen.findByRole('heading', { level: 1, name: aiHandoff.name! }, { timeout: 5000 });
     expect(router.state.location.pathname).toBe(`/conversations/${aiHandoff.id}`);
     expect(router.state.location.search).toBe(`?result=${sentimentId}`);
     const row = await waitFor(() => {

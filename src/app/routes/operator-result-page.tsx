@@ -20,6 +20,7 @@ import { FORMAT_LABELS } from '../../features/operator-results/labels';
 import { OperatorSection } from '../../features/operator-results/operator-section';
 import { Provenance } from '../../features/operator-results/provenance';
 import { ResultBody } from '../../features/operator-results/result-body';
+import { ResultVerdicts } from '../../features/reviews/result-verdicts';
 import { withZone } from '../../lib/time';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { lookup } from '../../lib/lookup';
@@ -148,6 +149,16 @@ function ResultLayout({ result }: { result: OperatorResult }) {
           </h2>
           <PanelBoundary name="references">
             <ResultReferences result={result} messageLink={messageLink} />
+          </PanelBoundary>
+        </section>
+      )}
+      {conversationPath && (
+        <section aria-labelledby="verdicts-heading" className={card}>
+          <h2 id="verdicts-heading" className="mb-2 text-base font-semibold text-slate-950 dark:text-white">
+            Reviewers{'\u2019'} verdicts
+          </h2>
+          <PanelBoundary name="verdicts">
+            <ResultVerdicts conversationId={result.conversationId} result={result} />
           </PanelBoundary>
         </section>
       )}

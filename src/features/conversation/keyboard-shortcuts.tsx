@@ -50,6 +50,13 @@ export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
   }, []);
 }
 
-export function ShortcutsDialog({ dialog }: { dialog: React.RefObject<HTMLDialogElement | null> }) {
-  return <ShortcutsList dialog={dialog} shortcuts={SHORTCUTS} />;
+export function ShortcutsDialog({
+  dialog,
+  more = [],
+}: {
+  dialog: React.RefObject<HTMLDialogElement | null>;
+  /** Keys other features add on this page (the review's). */
+  more?: ReadonlyArray<readonly [keys: string, what: string]>;
+}) {
+  return <ShortcutsList dialog={dialog} shortcuts={[...SHORTCUTS, ...more]} />;
 }

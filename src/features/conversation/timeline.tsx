@@ -14,6 +14,9 @@ import type { DayItem, GapItem, MessageItem, TimelineItem } from './timeline-mod
 /** Something that points at a message, such as an operator result resting on it. */
 export type Annotation = { kind: 'range' | 'reference'; label: string; onOpen: () => void };
 
+/** Notes reviewers pinned to a message: what the marker says ("2 notes") and where it leads. */
+export type NoteMarker = { label: string; onOpen: () => void };
+
 /** A covered message is tinted; a message the result cites stands out. */
 const ANNOTATION_STYLES: Record<Annotation['kind'], { row: string; marker: string }> = {
   range: {
@@ -100,6 +103,7 @@ const Message = memo(function Message({
   startedAt,
   format,
   annotation,
+  noteMarker,
   terms,
   targeted,
   selected,
@@ -114,6 +118,7 @@ const Message = memo(function Message({
   startedAt: string;
   format: ZoneFormat;
   annotation?: Annotation;
+  noteMarker?: NoteMarker;
   terms?: readonly Term[];
   targeted: boolean;
   selected: boolean;
@@ -156,7 +161,10 @@ const Message = memo(function Message({
           className={`max-w-full rounded-2xl border px-3 py-2 ${end ? 'rounded-tr-md' : 'rounded-tl-md'} ${bubbleTone(participant)}`}
         >
           {text ? (
-            <p className="text-sm whitespace-pre-wrap text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100">
+            <p
+              data-message-text
+              className="text-sm whitespace-pre-wrap text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100"
+            >
               <HighlightedText text={text} terms={terms} matches={matches} current={current} />
             </p>
           ) : (
@@ -192,12 +200,23 @@ const Message = memo(function Message({
             {annotation.kind === 'reference' ? 'Cited by' : 'Evidence for'} {annotation.label}
           </button>
         )}
+        {noteMarker && (
+          <button
+            type="button"
+            onClick={noteMarker.onOpen}
+            className="mt-1 inline-flex items-center gap-1 rounded-full border border-sky-700 px-2 py-0.5 text-[0.7rem] font-medium text-sky-900 hover:bg-sky-100 print:hidden dark:border-sky-400 dark:text-sky-200 dark:hover:bg-sky-900/60"
+          >
+            <span aria-hidden="true">✎</span>
+            {noteMarker.label}
+          </button>
+        )}
       </div>
     </li>
   );
 });
 
 const NO_ANNOTATIONS: ReadonlyMap<string, Annotation> = new Map();
+const NO_NOTES: ReadonlyMap<string, NoteMarker> = new Map();
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /** How long a revealed message is kept in view while the rows around it are measured. */
@@ -225,6 +244,8 @@ export type TimelineProps = {
   matchesFor: (id: string) => readonly Match[];
   currentFor: (id: string) => number;
   annotations?: ReadonlyMap<string, Annotation>;
+  /** Reviewers' notes, by the message they are pinned to. */
+  noteMarkers?: ReadonlyMap<string, NoteMarker>;
   terms?: readonly Term[];
   targeted?: ReadonlySet<string>;
   selected?: ReadonlySet<string>;
@@ -254,6 +275,7 @@ export function TimelineList({
   matchesFor,
   currentFor,
   annotations = NO_ANNOTATIONS,
+  noteMarkers = NO_NOTES,
   terms,
   targeted = NO_IDS,
   selected = NO_IDS,
@@ -382,6 +404,7 @@ export function TimelineList({
                   startedAt={conversation.createdAt}
                   format={format}
                   annotation={annotations.get(id)}
+                  noteMarker={noteMarkers.get(id)}
                   terms={terms}
                   targeted={targeted.has(id)}
                   selected={selected.has(id)}

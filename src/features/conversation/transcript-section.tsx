@@ -8,7 +8,7 @@ import { usePrinting } from '../../lib/use-printing';
 import { ShortcutsDialog, useKeyboardShortcuts } from './keyboard-shortcuts';
 import type { ParticipantDirectory } from '../../lib/participant-directory';
 import type { RequestReveal, Reveal } from './reveal';
-import { TimelineList, type Annotation } from './timeline';
+import { TimelineList, type Annotation, type NoteMarker } from './timeline';
 import { chronological } from '../../lib/chronological';
 import { buildTimeline, type MessageItem } from './timeline-model';
 import { FindBar, ParticipantFilter, ViewOptions } from './transcript-toolbar';
@@ -24,6 +24,10 @@ export type TranscriptSectionProps = {
   view: ViewState;
   change: (change: ViewChange) => void;
   annotations?: ReadonlyMap<string, Annotation>;
+  /** Reviewers' notes, by the message they are pinned to. */
+  noteMarkers?: ReadonlyMap<string, NoteMarker>;
+  /** More keys to list in the shortcuts dialog (the reviewer's). */
+  moreShortcuts?: Array<[keys: string, what: string]>;
   terms?: readonly Term[];
   /** The message to bring into view, and why (find, a link, evidence, j/k): the timeline follows it. */
   reveal: Reveal | null;
@@ -50,6 +54,8 @@ export function TranscriptSection({
   view,
   change,
   annotations,
+  noteMarkers,
+  moreShortcuts,
   terms,
   reveal,
   requestReveal,
@@ -159,6 +165,7 @@ export function TranscriptSection({
           matchesFor={search.messageMatches}
           currentFor={search.messageCurrent}
           annotations={annotations}
+          noteMarkers={noteMarkers}
           terms={terms}
           targeted={links.targeted}
           selected={links.selected}
@@ -170,7 +177,7 @@ export function TranscriptSection({
           seenUpTo={seenUpTo}
         />
       )}
-      <ShortcutsDialog dialog={shortcuts} />
+      <ShortcutsDialog dialog={shortcuts} more={moreShortcuts} />
     </section>
   );
 }

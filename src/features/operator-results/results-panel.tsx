@@ -86,6 +86,7 @@ function ResultRow({
   selected,
   evidence,
   references,
+  review,
   onSelect,
   focusSeq,
   onFocused,
@@ -99,6 +100,7 @@ function ResultRow({
   selected: boolean;
   evidence: Evidence;
   references: ReactNode;
+  review: ReactNode;
   onSelect: (id: string | null) => void;
   /** Set when the page asks for this row to be brought into view and focused (a new number each time). */
   focusSeq: number | null;
@@ -192,6 +194,7 @@ function ResultRow({
         )}
         {selected && <OperatorLine result={result} name={name} />}
         {selected && references}
+        {selected && review}
         {history}
       </div>
     </li>
@@ -199,6 +202,7 @@ function ResultRow({
 }
 
 const noop = () => {};
+const noReview = () => null;
 
 const notice = 'mx-4 mb-2 rounded-md bg-amber-50 p-2 text-xs text-amber-950 dark:bg-amber-950/60 dark:text-amber-100';
 
@@ -210,6 +214,7 @@ export function ResultsPanel({
   referencesFor,
   focus = null,
   onFocused = noop,
+  reviewFor = noReview,
 }: {
   results: ConversationResults;
   selectedId: string | null;
@@ -220,6 +225,8 @@ export function ResultsPanel({
   /** A row to bring into view and focus (a marker on a message leads back to its result). */
   focus?: { id: string; seq: number } | null;
   onFocused?: () => void;
+  /** The reviewers' verdicts on the selected result, and the reader's own (wired in by the page). */
+  reviewFor?: (result: OperatorResult) => ReactNode;
 }) {
   const [sort, setSort] = useState<SortOrder>('time');
   const sortId = useId();
@@ -339,6 +346,9 @@ export function ResultsPanel({
                     runSelected(row.group.latest.result.id, row.group.latest.repeats)
                       ? referencesFor(row.group.latest.result)
                       : null
+                  }
+                  review={
+                    runSelected(row.group.latest.result.id, row.group.latest.repeats) ? reviewFor(row.group.latest.result) : null
                   }
                   onSelect={onSelect}
                   focusSeq={focus?.id === row.group.latest.result.id ? focus.seq : null}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Conversation } from '../../api/conversation';
+import type { ConversationReviewAnswer } from '../../api/review-answers';
 import { copyText } from '../../lib/clipboard';
 import { redactText } from '../../lib/redact';
 import type { Zone } from '../../lib/time';
@@ -38,12 +39,16 @@ export type ExportMenuProps = {
   hiddenParticipantIds: ReadonlySet<string>;
   redact: boolean;
   timeZone: Zone;
+  /** The conversation's review, when it has loaded: offered for inclusion in the exports. */
+  review?: ConversationReviewAnswer;
 };
 
 /** Copies and downloads honour what is on screen: filters, redaction and the time zone. */
-export function ExportMenu({ conversation, hiddenParticipantIds, redact, timeZone }: ExportMenuProps) {
+export function ExportMenu({ conversation, hiddenParticipantIds, redact, timeZone, review }: ExportMenuProps) {
   const [said, setSaid] = useState('');
+  const [withReview, setWithReview] = useState(false);
   const options = (): ExportOptions => ({
+    review: withReview ? review : undefined,
     conversation,
     hiddenParticipantIds,
     redact: redact ? redactText : undefined,
@@ -92,6 +97,12 @@ export function ExportMenu({ conversation, hiddenParticipantIds, redact, timeZon
           <button type="button" className={item} onClick={() => void save('csv')}>
             Download CSV
           </button>
+          {review && (
+            <label className={`${item} flex items-center gap-2 border-t border-slate-200 dark:border-slate-700`}>
+              <input type="checkbox" checked={withReview} onChange={(event) => setWithReview(event.target.checked)} />
+              Include notes and verdicts (JSON, Markdown, CSV)
+            </label>
+          )}
           <button type="button" className={item} onClick={() => window.print()}>
             Print
           </button>

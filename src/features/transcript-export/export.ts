@@ -14,7 +14,9 @@
  * the JSON export) are not redacted.
  */
 import type { Communication, Conversation } from '../../api/conversation';
+import type { ConversationReviewAnswer } from '../../api/review-answers';
 import { buildDirectory, type ParticipantDirectory, type ParticipantView } from '../../lib/participant-directory';
+import { exportedReview, STATUS_WORDS, VERDICT_WORDS, type ExportedReview } from './review-export';
 import { chronological } from '../../lib/chronological';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { localZoneId, zoneFormat, type Zone, type ZoneFormat } from '../../lib/time';
@@ -33,10 +35,14 @@ export type ExportOptions = {
   timeZone: Zone;
   /** A deep link back to the conversation, included (TXT, Markdown) when given. */
   link?: string;
+  /** The conversation's review: its notes and verdicts are included (JSON, Markdown, CSV) when given. */
+  review?: ConversationReviewAnswer;
 };
 
 export const NO_TEXT = '(no text)';
 export const CSV_HEADER = ['time', 'participant', 'type', 'text', 'participant_id', 'communication_id'] as const;
+/** Added when the review is exported: a note's or verdict's ID, and the result a verdict is on. */
+export const CSV_REVIEW_HEADER = ['review_id', 'result_id'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Preparation: redaction, filtering, time zone
@@ -70,6 +76,8 @@ type Prepared = {
   /** Participants whose communications were left out, in the conversation's order. */
   hiddenParticipants: ParticipantView[];
   zone: ExportZone;
+  /** The review, when asked for: redacted and filtered as the messages are. */
+  review: ExportedReview | null;
 };
 
 function prepare(o: ExportOptions): Prepared {
@@ -89,6 +97,7 @@ function prepare(o: ExportOptions): Prepared {
     hiddenCount: source.communications.length - visible.length,
     hiddenParticipants,
     zone,
+    review: o.review ? exportedReview(o.review, new Set(visible.map((m) => m.id)), o.redact) : null,
   };
 }
 
@@ -325,7 +334,41 @@ export function exportMarkdown(o: ExportOptions): string {
   if (c.operatorResultIds.length === 0) out.push('None.');
   for (const id of c.operatorResultIds) out.push(`- ${code(id)}`);
 
+  if (p.review) out.push('', ...reviewMarkdown(p));
   return `${out.join('\n')}\n`;
+}
+
+function reviewMarkdown(p: Prepared): string[] {
+  const review = p.review!;
+  const positions = new Map(p.messages.map((message, index) => [message.id, index + 1]));
+  const where = (id: string) => (positions.has(id) ? `message ${positions.get(id)}` : 'a hidden message');
+  const { status } = review;
+  const out = [
+    '## Review',
+    '',
+    `- **Status:** ${STATUS_WORDS[status.status]}${status.by && status.at ? `, set by ${md(status.by)} ${md(dateTime(p.zone, status.at))}` : ''}`,
+  ];
+  out.push('', '### Verdicts', '');
+  if (review.verdicts.length === 0) out.push('None.');
+  for (const v of review.verdicts) {
+    const label = v.aiLabel === null ? '' : ` (the AI said ${md(v.aiLabel)})`;
+    const correction = v.correction === null ? '' : `; correction: ${md(v.correction)}`;
+    const note = v.note === null ? '' : `; note: ${escapeMarkdown(v.note, '  ')}`;
+    out.push(
+      `- **${VERDICT_WORDS[v.verdict]}** by ${md(v.reviewer)} on ${code(v.resultId)}${label}${correction}${note}, ${md(dateTime(p.zone, v.at))}`,
+    );
+  }
+  out.push('', '### Notes', '');
+  if (review.notes.length === 0) out.push('None.');
+  for (const n of review.notes) {
+    const on =
+      n.firstCommunicationId === n.lastCommunicationId
+        ? where(n.firstCommunicationId)
+        : `${where(n.firstCommunicationId)} to ${where(n.lastCommunicationId)}`;
+    const quote = n.quote === null ? '' : ` on \u201c${md(n.quote)}\u201d`;
+    out.push(`- **${md(n.author)}** on ${on}${quote}, ${md(dateTime(p.zone, n.at))}: ${escapeMarkdown(n.text, '  ')}`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,10 +397,13 @@ function csvField(value: string): string {
  * `time` is ISO-8601 with an explicit offset (`Z` in UTC, `+01:00` style in a local zone); a message
  * without text has an empty `text` cell. Conversation metadata is not in the CSV: name the file with
  * `exportFileName`, which carries the conversation ID. No byte-order mark is written.
+ * With the review, two columns are added (`review_id`, `result_id`): each note is a row of type
+ * "Reviewer note" after the first message it is pinned to, and each verdict a row "Verdict: …" at the end.
  */
 export function exportCsv(o: ExportOptions): string {
   const p = prepare(o);
-  const rows: string[][] = [[...CSV_HEADER]];
+  const review = p.review;
+  const rows: string[][] = [review ? [...CSV_HEADER, ...CSV_REVIEW_HEADER] : [...CSV_HEADER]];
   for (const message of p.messages) {
     const speaker = p.directory.get(message.participantId);
     rows.push([
@@ -367,6 +413,26 @@ export function exportCsv(o: ExportOptions): string {
       textOf(message) ?? '',
       message.participantId,
       message.id,
+      ...(review ? ['', ''] : []),
+    ]);
+    // A note follows the first message it is pinned to.
+    for (const note of review?.notes ?? []) {
+      if (note.firstCommunicationId !== message.id) continue;
+      const text = note.quote === null ? note.text : `\u201c${note.quote}\u201d: ${note.text}`;
+      rows.push([p.zone.format.isoWithOffset(note.at), note.author, 'Reviewer note', text, '', message.id, note.id, '']);
+    }
+  }
+  for (const v of review?.verdicts ?? []) {
+    const said = [v.correction && `Correction: ${v.correction}`, v.note].filter(Boolean).join('. ');
+    rows.push([
+      p.zone.format.isoWithOffset(v.at),
+      v.reviewer,
+      `Verdict: ${VERDICT_WORDS[v.verdict]}`,
+      said,
+      '',
+      '',
+      v.id,
+      v.resultId,
     ]);
   }
   return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
@@ -380,10 +446,13 @@ export function exportCsv(o: ExportOptions): string {
  * The conversation as the API returned it, every field kept (`JSON.stringify(conversation, null, 2)`),
  * with only the visible communications when participants are hidden and with redacted strings when
  * redacting. Times stay the API's own ISO-8601 strings whatever `timeZone` says. With no filter and no
- * redaction, `JSON.parse(exportJson(o))` deep-equals `o.conversation`.
+ * redaction, `JSON.parse(exportJson(o))` deep-equals `o.conversation`. With the review, it is added
+ * under `review` (see ./review-export.ts).
  */
 export function exportJson(o: ExportOptions): string {
-  return JSON.stringify(prepare(o).conversation, null, 2);
+  const p = prepare(o);
+  // The review goes beside the conversation's own fields, under a name the API does not use.
+  return JSON.stringify(p.review ? { ...p.conversation, review: p.review } : p.conversation, null, 2);
 }
 
 // ---------------------------------------------------------------------------------------------

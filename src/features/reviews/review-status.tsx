@@ -1,0 +1,118 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useId, useState } from 'react';
+import type { ReviewStatusAnswer } from '../../api/review-answers';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../api/reviews';
+import { Badge, type BadgeTone } from '../../components/badge';
+import { Button } from '../../components/button';
+import { DateTime } from '../../components/date-time';
+import { conversationReviewQueryOptions, useSetReviewStatus } from './api';
+import { ConflictActions } from './conflict-actions';
+import { useCanWrite } from './who-is-reviewing';
+import { describeWriteProblem, type WriteProblem } from './write-problem';
+
+export const STATUS_LABELS: Record<ReviewStatus, string> = {
+  not_reviewed: 'Not reviewed',
+  in_review: 'In review',
+  reviewed: 'Reviewed',
+  needs_follow_up: 'Needs follow-up',
+};
+export const STATUS_TONES: Record<ReviewStatus, BadgeTone> = {
+  not_reviewed: 'outline',
+  in_review: 'blue',
+  reviewed: 'green',
+  needs_follow_up: 'amber',
+};
+
+/** What happened to a status change, for the page to say (and, for `r`, to go on to the next conversation). */
+export type StatusOutcome = { ok: true; status: ReviewStatusAnswer } | { ok: false; problem: WriteProblem };
+
+/**
+ * Sets the conversation's review status from what was last read: the one action behind the status
+ * picker and the `r` key, so that whoever wires `r` (an inbox's "next unreviewed") gets the outcome.
+ */
+export function useChangeReviewStatus(conversationId: string) {
+  const review = useQuery(conversationReviewQueryOptions(conversationId));
+  const mutation = useSetReviewStatus(conversationId);
+  const version = review.data?.status.version;
+  const change = useCallback(
+    (status: ReviewStatus, expectedVersion?: number): Promise<StatusOutcome> =>
+      mutation.mutateAsync({ status, expectedVersion: expectedVersion ?? version ?? 0 }).then(
+        (answer): StatusOutcome => ({ ok: true, status: answer }),
+        (error: unknown): StatusOutcome => ({ ok: false, problem: describeWriteProblem(error, 'review status') }),
+      ),
+    [mutation, version],
+  );
+  return { change, pending: mutation.isPending, ready: review.isSuccess };
+}
+
+/** The conversation's review status, who set it and when, and (for a reviewer) the way to change it. */
+export function ReviewStatusLine({ conversationId }: { conversationId: string }) {
+  const review = useQuery(conversationReviewQueryOptions(conversationId));
+  const { canWrite } = useCanWrite();
+  const { change, pending } = useChangeReviewStatus(conversationId);
+  const [problem, setProblem] = useState<{ problem: WriteProblem; wanted: ReviewStatus } | null>(null);
+  const selectId = useId();
+  if (review.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">Loading the review status…</p>;
+  if (review.isError) {
+    return (
+      <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+        The review status could not be loaded ({review.error.message}).{' '}
+        <button type="button" className="text-sky-800 underline dark:text-sky-300" onClick={() => void review.refetch()}>
+          Retry
+        </button>
+      </p>
+    );
+  }
+  const { status } = review.data;
+  const set = (wanted: ReviewStatus, expectedVersion?: number) => {
+    setProblem(null);
+    void change(wanted, expectedVersion).then((outcome) => {
+      if (!outcome.ok) setProblem({ problem: outcome.problem, wanted });
+    });
+  };
+  return (
+    <div className="space-y-2">
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-800 dark:text-slate-200">
+        <span className="font-medium">Review status:</span>
+        <Badge tone={STATUS_TONES[status.status]}>{STATUS_LABELS[status.status]}</Badge>
+        {status.updatedBy && status.updatedAt && (
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            set by {status.mine ? 'you' : status.updatedBy.name}, <DateTime iso={status.updatedAt} />
+          </span>
+        )}
+      </p>
+      {canWrite && (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <label htmlFor={selectId} className="text-xs text-slate-700 dark:text-slate-300">
+            Change to
+          </label>
+          <select
+            id={selectId}
+            value={status.status}
+            disabled={pending}
+            onChange={(event) => set(event.target.value as ReviewStatus)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+          >
+            {REVIEW_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+          {status.status !== 'reviewed' && (
+            <Button onClick={() => set('reviewed')} disabled={pending} aria-keyshortcuts="r">
+              Mark reviewed
+            </Button>
+          )}
+        </div>
+      )}
+      {problem && (
+        <ConflictActions
+          problem={problem.problem}
+          onOverwrite={problem.problem.conflict ? () => set(problem.wanted, problem.problem.conflict!.version) : null}
+          queryKey={conversationReviewQueryOptions(conversationId).queryKey}
+        />
+      )}
+    </div>
+  );
+}
