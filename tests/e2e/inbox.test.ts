@@ -94,7 +94,8 @@ describe('the inbox in Chromium', () => {
       .getByText(/^500 of/)
       .waitFor();
 
-    // (The walk may have asked for the next page, to know what Next leads to.)
+    // (The walk may have asked for the next page, to know what Next leads to: let it finish.)
+    await page.waitForLoadState('networkidle');
     const beforeBack = requests.list;
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
