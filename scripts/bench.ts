@@ -12,7 +12,9 @@
  *   6. the same 10,000 messages with `?render=all` (no virtualization), and the ratio;
  *   6b. the inbox: a deep link with filters, scrolling 2,000 loaded rows, opening a prefetched
  *      conversation and going back (./bench-inbox.ts);
- * then 7. loads a fresh BFF with autocannon and reads its Server-Timing header to get the latency
+ *   7. re-reading a live 10,000-message conversation: unchanged (304) against changed (200), main
+ *      thread time and bytes on the wire (scripts/bench-live-poll.ts);
+ * then 8. loads a fresh BFF with autocannon and reads its Server-Timing header to get the latency
  * it adds over the (fake) upstream.
  *
  * It prints a table (figure, target, ✓/✗) and writes bench/results.json with every sample, the
@@ -43,6 +45,7 @@ import {
 } from './bench-browser';
 import { startFloorServer, type FloorServer } from './bench-floor';
 import { inboxChecks, INBOX_SERVER_ENV, measureInbox, type InboxResult } from './bench-inbox';
+import { measureLivePolls, type LivePollResults } from './bench-live-poll';
 import { median, percentile, round } from './bench-stats';
 import { launchChromium } from './chromium';
 import { startServer, type RunningServer } from './start-server';
@@ -73,6 +76,8 @@ const TARGETS = {
   findMs: 30,
   virtualizationRatio: 20,
   bffAddedP50Ms: 1,
+  unchangedPollMainThreadMs: 1,
+  unchangedPollWireBytes: 1_000,
 };
 
 type LoadCase = { key: string; label: string; size: number; renderAll: boolean };
@@ -227,6 +232,7 @@ type BrowserResults = {
   floor: FloorResult;
   find: FindResult;
   inbox: InboxResult;
+  livePoll: LivePollResults;
 };
 
 async function measureInBrowser(problems: Problems): Promise<BrowserResults> {
@@ -246,7 +252,9 @@ async function measureInBrowser(problems: Problems): Promise<BrowserResults> {
     const find = await measureFindCase(browser, server, problems);
     process.stdout.write(`  the inbox: deep link, scrolling, open and back, ${RUNS} runs ...\n`);
     const inbox = await measureInbox(browser, server.url, RUNS, problems);
-    return { chromium: browser.version(), codeSize, loads, floor: floorResult, find, inbox };
+    process.stdout.write(`  re-reads of a live 10,000-message conversation, ${RUNS} polls each ...\n`);
+    const livePoll = await measureLivePolls(browser, RUNS);
+    return { chromium: browser.version(), codeSize, loads, floor: floorResult, find, inbox, livePoll };
   } finally {
     await browser?.close();
     await Promise.all([server.stop(), floor.stop()]);
@@ -274,7 +282,7 @@ function virtualizationRatios(loads: LoadResult[]) {
   };
 }
 
-function browserChecks({ codeSize, loads, floor, find, inbox }: BrowserResults): Check[] {
+function browserChecks({ codeSize, loads, floor, find, inbox, livePoll }: BrowserResults): Check[] {
   const load = (key: string) => loads.find((l) => l.key === key)!.median;
   const paintCheck = (key: string, label: string, targetMs: number | null): Check => {
     const m = load(key);
@@ -360,6 +368,24 @@ function browserChecks({ codeSize, loads, floor, find, inbox }: BrowserResults):
       met: ratios.paint >= TARGETS.virtualizationRatio,
     },
     ...inboxChecks(inbox, floor.medianMs),
+    {
+      figure: 'Live 10,000 msgs, unchanged re-read (304): main thread',
+      value: ms(livePoll.unchanged.medianMainThreadMs),
+      target: `≤ ${TARGETS.unchangedPollMainThreadMs} ms`,
+      met: livePoll.unchanged.medianMainThreadMs <= TARGETS.unchangedPollMainThreadMs,
+    },
+    {
+      figure: 'Live 10,000 msgs, unchanged re-read (304): on the wire',
+      value: kB(livePoll.unchanged.medianWireBytes),
+      target: `≤ ${kB(TARGETS.unchangedPollWireBytes)}`,
+      met: livePoll.unchanged.medianWireBytes <= TARGETS.unchangedPollWireBytes,
+    },
+    {
+      figure: 'Live 10,000 msgs, changed re-read (200): main thread / wire',
+      value: `${ms(livePoll.changed.medianMainThreadMs)} / ${MB(livePoll.changed.medianWireBytes)}`,
+      target: '',
+      met: null,
+    },
   ];
 }
 
@@ -465,6 +491,7 @@ async function main(): Promise<number> {
     virtualizationRatio: browserResults ? virtualizationRatios(browserResults.loads) : null,
     find: browserResults?.find ?? null,
     inbox: browserResults?.inbox ?? null,
+    livePoll: browserResults?.livePoll ?? null,
     bff,
     ok: problems.length === 0,
     problems,

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import type { ServerStatus } from '../src/api/status';
 import { handlers } from '../src/mocks/handlers';
 import { createApp } from '../src/server/app';
-import { demoDrills, demoSampleSummaries } from '../src/server/demo-samples';
+import { demoDrills, demoLiveCall, demoSampleSummaries } from '../src/server/demo-samples';
 import { inProcessUpstream } from './in-process-twilio';
 
 export const demoStatus: ServerStatus = {
@@ -13,6 +13,7 @@ export const demoStatus: ServerStatus = {
   region: null,
   samples: demoSampleSummaries,
   drills: demoDrills,
+  liveCall: demoLiveCall,
 };
 
 /**

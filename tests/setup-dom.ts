@@ -3,9 +3,9 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './bff-in-process';
 
-// The first page a file opens loads its route's code: over a second when the machine is busy. How
+// The first page a file opens loads its route's code: several seconds when the machine is busy. How
 // long findBy and waitFor wait is a bound on slowness, not a speed claim.
-configure({ asyncUtilTimeout: 3000 });
+configure({ asyncUtilTimeout: 6000 });
 
 // jsdom has no layout, so no scrolling. The window remembers where it was scrolled to and says so
 // with a scroll event after the call, as browsers do; the page is taken to be tall enough for any

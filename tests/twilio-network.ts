@@ -31,4 +31,5 @@ export const liveStatus: ServerStatus = {
   region: null,
   samples: [],
   drills: [],
+  liveCall: null,
 };

@@ -22,6 +22,8 @@ export const serverStatusSchema = z.object({
   samples: z.array(demoSampleSchema),
   /** Demo only: conversations that make the emulated Twilio fail in one specific way. */
   drills: z._default(z.array(z.object({ id: z.string(), label: z.string() })), []),
+  /** Demo only: a call that happens while it is watched (messages every few seconds, then its end). */
+  liveCall: z._default(z.nullable(z.object({ id: z.string(), name: z.string(), blurb: z.string() })), null),
 });
 
 export type DemoSampleSummary = z.infer<typeof demoSampleSchema>;

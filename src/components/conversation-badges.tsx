@@ -55,3 +55,6 @@ export function ChannelBadge({ channel }: { channel: string }) {
     </Badge>
   );
 }
+
+/** The status in words, for sentences ("closed"); a value not known to the viewer as it came. */
+export const statusInWords = (status: string) => lookup(STATUS_LABELS, status)?.toLowerCase() ?? status;

@@ -48,15 +48,41 @@ export function retryDelayFromHeaders(headers: Headers, now = Date.now()): numbe
   return null;
 }
 
-export async function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
+/**
+ * The entity tag (ETag) each parsed answer came with, keyed by the parsed value itself: a re-read
+ * of that value sends it as `If-None-Match`, and a 304 hands the same object back.
+ */
+const entityTags = new WeakMap<object, string>();
+
+/** Carries the entity tag of `from` over to `to`, a copy or merge of the same answer. */
+export function keepEntityTag<T>(from: unknown, to: T): T {
+  const tag = typeof from === 'object' && from !== null ? entityTags.get(from) : undefined;
+  if (tag !== undefined && typeof to === 'object' && to !== null) entityTags.set(to, tag);
+  return to;
+}
+
+/**
+ * GETs and checks a JSON answer. Given `held`, what an earlier call returned, it asks only for a
+ * change (`If-None-Match`); when nothing changed (304) it returns `held` itself, unparsed, so the
+ * caller's cache sees the same object and nothing that reads it renders again.
+ */
+export async function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal, held?: T): Promise<T> {
+  const tag = typeof held === 'object' && held !== null ? entityTags.get(held) : undefined;
   let response: Response;
   try {
-    // No extra headers: a deep link's data is preloaded by the page (src/server/spa.ts), and the
-    // browser only hands that answer to a request exactly like the preload.
-    response = await fetch(path, { signal });
+    // No extra headers on a first read: a deep link's data is preloaded by the page
+    // (src/server/spa.ts), and the browser only hands that answer to a request exactly like the
+    // preload. A re-read names what it holds; the browser then passes a 304 through as it came.
+    response = await fetch(path, tag === undefined ? { signal } : { signal, headers: { 'If-None-Match': tag } });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new NetworkError('The viewer\u2019s server could not be reached.');
+  }
+  if (response.status === 304) {
+    if (tag === undefined) throw new UnexpectedShapeError('The server answered \u201cnot modified\u201d to a first read.');
+    // Its body is empty; reading it lets the browser finish the request rather than cancel it.
+    await response.arrayBuffer().catch(() => {});
+    return held as T;
   }
   let payload: unknown = null;
   try {
@@ -70,5 +96,7 @@ export async function getJson<T>(path: string, schema: Schema<T>, signal?: Abort
   }
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new UnexpectedShapeError(summariseIssues(parsed.error.issues));
+  const etag = response.headers.get('etag');
+  if (etag !== null && typeof parsed.data === 'object' && parsed.data !== null) entityTags.set(parsed.data, etag);
   return parsed.data;
 }

@@ -17,6 +17,7 @@ import {
 } from '../mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../mocks/fixtures/operator-results';
 import { billingDispute } from '../mocks/fixtures/repeated-runs';
+import { LIVE_CALL_ID, LIVE_CALL_NAME } from '../mocks/fixtures/live-call';
 import { loadConfig } from './config';
 import { demoHandlers } from './demo';
 import { buildServer } from './server';
@@ -108,6 +109,14 @@ describe('demo mode: /api/status', () => {
         messageCount: 12,
       },
     ]);
+  });
+
+  it('offers the live call, which the demo’s Twilio answers as it happens', async () => {
+    const { body } = await get('/api/status');
+    expect(body.liveCall).toMatchObject({ id: LIVE_CALL_ID, name: LIVE_CALL_NAME });
+    const call = await get(`/api/v3/Conversations/${LIVE_CALL_ID}`);
+    expect(call.response.status).toBe(200);
+    expect(call.body).toMatchObject({ id: LIVE_CALL_ID, status: 'ACTIVE' });
   });
 
   it('contains no auth token and not the full account SID', async () => {

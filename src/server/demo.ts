@@ -4,22 +4,31 @@ import { benchHandlers } from '../mocks/bench-handlers';
 import { drillHandlers } from '../mocks/drill-handlers';
 import { DEMO_ACCOUNT } from '../mocks/fixtures/builders';
 import { twilioHandlers } from '../mocks/handlers';
+import { liveCallHandlers } from '../mocks/live-call-handlers';
 import type { Credentials } from './config';
 
 export type DemoOptions = {
   benchConversations: boolean;
   /** Generated conversations beside the samples (fixtures/demo-account.ts). */
   accountSize?: number;
-  /** The server's clock: the demo account's conversations are spread over the 90 days before it. */
+  /**
+   * The server's clock: the demo account's conversations are spread over the 90 days before it, and
+   * the live call happens by it.
+   */
   now?: () => number;
 };
 
 /**
- * What the demo's Twilio answers: the drills (home page, "Error states and edge cases") in front of
- * the happy path, and the benchmark's long chats in front of both when asked for.
+ * What the demo's Twilio answers: the drills (home page, "Error states and edge cases") and the live
+ * call in front of the happy path, and the benchmark's long chats in front of all when asked for.
  */
 export function demoHandlers({ benchConversations, accountSize, now }: DemoOptions): RequestHandler[] {
-  return [...(benchConversations ? benchHandlers : []), ...drillHandlers, ...twilioHandlers({ now, size: accountSize })];
+  return [
+    ...(benchConversations ? benchHandlers : []),
+    ...drillHandlers,
+    ...liveCallHandlers({ now }),
+    ...twilioHandlers({ now, size: accountSize }),
+  ];
 }
 
 /**

@@ -10,6 +10,7 @@ import { configurationPageSchema, operatorPageSchema, operatorSchema, operatorVe
 import { checkOperatorVersion } from '../api/operator-version';
 import { operatorResultPageSchema, operatorResultSchema } from '../api/operator-result';
 import { apiPaths } from '../api/paths';
+import { clientHolds, entityTagOf } from './entity-tag';
 import { listTarget, type Target } from './list-queries';
 import type { Logger } from './log';
 import type { TtlCache } from './ttl-cache';
@@ -24,7 +25,9 @@ type Schema = {
 
 function relayOnce(body: unknown, schema: Schema): NonNullable<UpstreamResponse['relayed']> {
   const parsed = schema.safeParse(body);
-  return parsed.success ? { text: JSON.stringify(body) } : { problem: summariseIssues(parsed.error.issues) };
+  if (!parsed.success) return { problem: summariseIssues(parsed.error.issues) };
+  const text = JSON.stringify(body);
+  return { text, etag: entityTagOf(text) };
 }
 
 const byId =
@@ -135,6 +138,10 @@ export function installRelayRoutes(app: Hono, asking: Asking & { operatorCache: 
         );
       }
       cache?.set(destination.path, answer);
+      // A re-read of what the client already holds (a live conversation polled every few seconds)
+      // is answered without the body: the tag is of this answer, so it can never outlive a change.
+      c.header('ETag', answer.relayed.etag);
+      if (clientHolds(c.req.header('if-none-match'), answer.relayed.etag)) return c.body(null, 304);
       // Passed through as Twilio sent it: validation never rewrites the body.
       return c.body(answer.relayed.text, 200, { 'Content-Type': 'application/json' });
     };

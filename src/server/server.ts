@@ -9,7 +9,7 @@ import { DEMO_CREDENTIALS, startDemoNetwork } from './demo';
 import { DEMO_STAND_IN, localSecret } from './identity/local-identity';
 import { UsersDirectory } from './identity/users-file';
 import { spaServer } from './spa';
-import { demoDrills, demoSampleSummaries } from './demo-samples';
+import { demoDrills, demoLiveCall, demoSampleSummaries } from './demo-samples';
 import { twilioUpstream } from './upstream';
 
 export type Server = { app: Hono; status: ServerStatus; close(): void };
@@ -55,6 +55,7 @@ export function buildServer(config: Config, options: BuildOptions = {}): Server 
     region: demo ? null : (config.region ?? null),
     samples: demo ? demoSampleSummaries : [],
     drills: demo ? demoDrills : [],
+    liveCall: demo ? demoLiveCall : null,
   };
   const app = createApp({
     upstream,

@@ -4,9 +4,10 @@ export type UpstreamResponse = {
   headers: Record<string, string>;
   /**
    * Filled in by the BFF the first time it relays this answer: a cached or coalesced answer is
-   * checked against the contract and serialised once, not on every request that shares it.
+   * checked against the contract, serialised and tagged (ETag) once, not on every request that
+   * shares it.
    */
-  relayed?: { text: string } | { problem: string };
+  relayed?: { text: string; etag: string } | { problem: string };
 };
 
 /** The Conversation Intelligence API, as the BFF sees it: raw GETs, never a rebuilt body. */

@@ -4,12 +4,14 @@ import { PanelBoundary } from '../../components/panel-boundary';
 import { Tabs } from '../../components/tabs';
 import { ConversationHeader } from '../../features/conversation/conversation-header';
 import { buildDirectory } from '../../lib/participant-directory';
+import { LiveNotice } from '../../features/conversation/live-notice';
 import { ParticipantsPanel } from '../../features/conversation/participants-panel';
 import { useRevealState } from '../../features/conversation/reveal';
 import type { Annotation } from '../../features/conversation/timeline';
 import { TranscriptSection } from '../../features/conversation/transcript-section';
 import type { Hit } from '../../features/conversation/use-transcript-search';
 import { useLiveViewState } from '../../features/conversation/view-state';
+import { ResultStrip } from '../../features/operator-results/result-strip';
 import { ResultsPanel } from '../../features/operator-results/results-panel';
 import { useConversationResults } from '../../features/operator-results/use-conversation-results';
 import { useReferencesFor } from '../../features/operator-results/use-references-for';
@@ -78,12 +80,32 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
   const header = (
     <PanelBoundary name="conversation details">
       <ConversationHeader conversation={conversation} redact={view.redact} />
+      <LiveNotice conversation={conversation} />
+    </PanelBoundary>
+  );
+  // A result that ran part-way through (a live conversation's operators) had not seen what followed.
+  const coverage = evidence?.coverage;
+  const seenUpTo = coverage && coverage.to < coverage.total ? coverage.to : null;
+  const loadedResults = useMemo(
+    () => results.entries.flatMap((entry) => (entry.kind === 'result' ? [entry.result] : [])),
+    [results.entries],
+  );
+  const strip = (
+    <PanelBoundary name="results over time">
+      <ResultStrip
+        conversation={conversation}
+        results={loadedResults}
+        selectedId={selectedId}
+        onSelect={selectAndShow}
+        hidden={view.hidden}
+        shown={shown}
+      />
     </PanelBoundary>
   );
   const transcript = (
     <PanelBoundary name="transcript">
       <TranscriptSection
-        {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit }}
+        {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit, strip, seenUpTo }}
         onCurrentHit={setCurrentHit}
         tools={
           <ExportMenu conversation={conversation} hiddenParticipantIds={view.hidden} redact={view.redact} timeZone={view.zone} />

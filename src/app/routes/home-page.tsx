@@ -44,7 +44,7 @@ export function Component() {
         </Link>
       </section>
       {status.data?.mode === 'demo' && status.data.samples.length > 0 && (
-        <DemoSamples samples={status.data.samples} drills={status.data.drills} />
+        <DemoSamples samples={status.data.samples} drills={status.data.drills} liveCall={status.data.liveCall} />
       )}
       <RecentConversations />
     </div>

@@ -1,16 +1,27 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { conversationSchema } from '../../api/conversation';
+import { queryOptions, replaceEqualDeep, useQuery } from '@tanstack/react-query';
+import { conversationSchema, type Conversation } from '../../api/conversation';
 import { apiPaths, BFF_API_PREFIX } from '../../api/paths';
-import { getJson } from '../../lib/api-client';
-
-/** ACTIVE conversations still grow; they are re-read gently while open. */
-const ACTIVE_REFRESH_MS = 30_000;
+import { getJson, keepEntityTag } from '../../lib/api-client';
+import { liveRefreshInterval } from './live-polling';
 
 export const conversationQueryOptions = (id: string) =>
   queryOptions({
     queryKey: ['conversation', id],
-    queryFn: ({ signal }) => getJson(BFF_API_PREFIX + apiPaths.conversation(id), conversationSchema, signal),
-    refetchInterval: (query) => (query.state.data?.status === 'ACTIVE' ? ACTIVE_REFRESH_MS : false),
+    // A re-read names what the cache holds: unchanged, the server answers 304 and the cache keeps
+    // the very same object, so nothing parses or renders again.
+    queryFn: ({ signal, client, queryKey }) =>
+      getJson(
+        BFF_API_PREFIX + apiPaths.conversation(id),
+        conversationSchema,
+        signal,
+        client.getQueryData<Conversation>(queryKey),
+      ),
+    // Unchanged parts keep their identity (a grown transcript re-renders only its new rows); the
+    // merged object carries the answer's tag for the next re-read.
+    structuralSharing: (held, answer) => keepEntityTag(answer, replaceEqualDeep(held, answer)),
+    refetchInterval: (query) => liveRefreshInterval(query),
+    // Back on the tab, a live conversation is brought up to date at once.
+    refetchOnWindowFocus: (query) => (query.state.data?.status === 'ACTIVE' ? 'always' : false),
   });
 
 export const useConversation = (id: string) => useQuery(conversationQueryOptions(id));

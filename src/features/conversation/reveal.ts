@@ -1,7 +1,10 @@
 import { useCallback, useState } from 'react';
 
-/** Why a message is brought into view: a find match, a link, a result's evidence, or j/k. */
-export type RevealReason = 'find' | 'link' | 'evidence' | 'step';
+/**
+ * Why a message is brought into view: a find match, a link, a result's evidence, j/k, or the first
+ * of the messages that arrived while the reader was elsewhere.
+ */
+export type RevealReason = 'find' | 'link' | 'evidence' | 'step' | 'new';
 
 /**
  * Which message to bring into view, and why: the one piece of state the timeline consumes to

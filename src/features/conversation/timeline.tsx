@@ -4,6 +4,7 @@ import type { Conversation } from '../../api/conversation';
 import type { Term } from '../../lib/mark-terms';
 import type { Match } from '../../lib/search';
 import { formatOffset, utcIso, type ZoneFormat } from '../../lib/time';
+import { NewMessagesButton, useFollowAlong } from './follow-along';
 import { HighlightedText } from './highlighted-text';
 import type { Reveal } from './reveal';
 import { ParticipantAvatar } from './participant-avatar';
@@ -103,6 +104,7 @@ const Message = memo(function Message({
   targeted,
   selected,
   onCopyLink,
+  unseen,
 }: RowPlace & {
   item: MessageItem;
   text: string | null;
@@ -116,6 +118,8 @@ const Message = memo(function Message({
   targeted: boolean;
   selected: boolean;
   onCopyLink: (id: string, event: MouseEvent) => void;
+  /** After the selected result's range: it had not seen this message (`first`: the first such). */
+  unseen: 'first' | 'rest' | null;
 }) {
   const { communication, participant, firstInGroup } = item;
   const end = participant.side === 'end';
@@ -129,8 +133,15 @@ const Message = memo(function Message({
       data-message
       data-targeted={targeted || undefined}
       data-evidence={annotation?.kind}
-      className={`group/message flex scroll-mt-24 gap-2 rounded-xl focus-visible:outline-2 focus-visible:outline-sky-600 ${end ? 'flex-row-reverse' : ''} ${firstInGroup ? 'mt-4' : 'mt-1'} ${annotation ? ANNOTATION_STYLES[annotation.kind].row : ''} ${highlight} ${targeted ? 'target-highlight' : ''}`}
+      data-unseen={unseen ?? undefined}
+      className={`group/message relative flex scroll-mt-24 gap-2 rounded-xl focus-visible:outline-2 focus-visible:outline-sky-600 ${end ? 'flex-row-reverse' : ''} ${firstInGroup ? 'mt-4' : 'mt-1'} ${unseen === 'first' ? 'pt-6' : ''} ${unseen ? 'bg-slate-200/70 grayscale dark:bg-slate-800/70' : ''} ${annotation ? ANNOTATION_STYLES[annotation.kind].row : ''} ${highlight} ${targeted ? 'target-highlight' : ''}`}
     >
+      {unseen === 'first' && (
+        <p className="absolute top-0 right-0 left-0 text-center text-[0.7rem] font-semibold text-slate-700 dark:text-slate-300">
+          The operator had not seen these yet
+        </p>
+      )}
+      {unseen && <span className="sr-only">Not yet seen by the selected result&rsquo;s operator.</span>}
       <div className="w-9 shrink-0 print:hidden">{firstInGroup && <ParticipantAvatar participant={participant} />}</div>
       <div className={`flex max-w-[85%] min-w-0 flex-col sm:max-w-[75%] print:max-w-full ${end ? 'items-end' : 'items-start'}`}>
         {firstInGroup ? (
@@ -224,6 +235,10 @@ export type TimelineProps = {
   reveal?: Reveal | null;
   /** Told once that message is in view. */
   onRevealed?: (reveal: Reveal) => void;
+  /** Asked to bring a message that arrived while the reader was elsewhere into view. */
+  onShowMessage?: (id: string) => void;
+  /** Messages after this 1-based position are dimmed: the selected result had not seen them yet. */
+  seenUpTo?: number | null;
 };
 
 /**
@@ -246,6 +261,8 @@ export function TimelineList({
   renderAll = false,
   reveal = null,
   onRevealed,
+  onShowMessage,
+  seenUpTo = null,
 }: TimelineProps) {
   const list = useRef<HTMLOListElement>(null);
   // Where the list starts on the page: what sits above it (header, toolbar) can change height.
@@ -321,6 +338,14 @@ export function TimelineList({
     if (shown && box && (box.top < 0 || box.bottom > window.innerHeight)) shown.scrollIntoView({ block: hold.block });
   });
 
+  const lastIndex = items.length - 1;
+  const scrollToEnd = useCallback(() => {
+    if (lastIndex < 0) return;
+    if (renderAll) list.current?.lastElementChild?.scrollIntoView({ block: 'end' });
+    else virtualizer.scrollToIndex(lastIndex, { align: 'end' });
+  }, [lastIndex, renderAll, virtualizer]);
+  const { unseen, dismiss } = useFollowAlong({ list, items, size: conversation.communications.length, scrollToEnd });
+
   const rows = renderAll
     ? items.map((item, index) => ({ item, index, offset: null }))
     : virtualizer
@@ -361,12 +386,30 @@ export function TimelineList({
                   targeted={targeted.has(id)}
                   selected={selected.has(id)}
                   onCopyLink={onCopyLink}
+                  unseen={
+                    seenUpTo === null
+                      ? null
+                      : item.position <= seenUpTo
+                        ? null
+                        : item.position === seenUpTo + 1
+                          ? 'first'
+                          : 'rest'
+                  }
                 />
               );
             }
           }
         })}
       </ol>
+      {unseen && onShowMessage && (
+        <NewMessagesButton
+          unseen={unseen}
+          onShow={(id) => {
+            dismiss();
+            onShowMessage(id);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -37,6 +37,10 @@ export type TranscriptSectionProps = {
   onStepToHit?: (hit: Hit) => void;
   /** Tools the page adds beside the view options (the export menu): other features, wired in by the app. */
   tools?: ReactNode;
+  /** Shown between the toolbar and the transcript: how results changed over the conversation. */
+  strip?: ReactNode;
+  /** Messages after this 1-based position are dimmed: the selected result had not seen them. */
+  seenUpTo?: number | null;
 };
 
 /** The transcript: its heading and counts, the find bar and view options, and the timeline. */
@@ -52,6 +56,8 @@ export function TranscriptSection({
   onCurrentHit,
   onStepToHit,
   tools,
+  strip,
+  seenUpTo = null,
 }: TranscriptSectionProps) {
   const renderAll = useRenderAll();
   const format = zoneFormat(view.zone);
@@ -85,6 +91,8 @@ export function TranscriptSection({
   });
   const links = useMessageLinks(orderedIds, requestReveal, announce);
   const steps = useMessageSteps(messageIds, requestReveal);
+
+  const showMessage = useCallback((id: string) => requestReveal(id, 'new', { focus: true }), [requestReveal]);
 
   const shortcuts = useRef<HTMLDialogElement>(null);
   useKeyboardShortcuts({
@@ -134,6 +142,7 @@ export function TranscriptSection({
           </button>
         </ViewOptions>
       </div>
+      {strip}
       <p role="status" className="sr-only">
         {announcement}
       </p>
@@ -157,6 +166,8 @@ export function TranscriptSection({
           renderAll={renderAll}
           reveal={reveal}
           onRevealed={steps.onRevealed}
+          onShowMessage={showMessage}
+          seenUpTo={seenUpTo}
         />
       )}
       <ShortcutsDialog dialog={shortcuts} />

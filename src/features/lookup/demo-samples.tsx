@@ -1,10 +1,35 @@
 import { Link } from 'react-router';
-import type { DemoSampleSummary } from '../../api/status';
+import type { DemoSampleSummary, ServerStatus } from '../../api/status';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 
-export function DemoSamples({ samples, drills }: { samples: DemoSampleSummary[]; drills: Array<{ id: string; label: string }> }) {
+export function DemoSamples({
+  samples,
+  drills,
+  liveCall = null,
+}: {
+  samples: DemoSampleSummary[];
+  drills: Array<{ id: string; label: string }>;
+  liveCall?: ServerStatus['liveCall'];
+}) {
   return (
     <>
+      {liveCall && (
+        <section aria-labelledby="live-call-heading">
+          <h2 id="live-call-heading" className="text-lg font-semibold text-slate-950 dark:text-white">
+            Watch a call as it happens
+          </h2>
+          <Link
+            to={`/conversations/${liveCall.id}`}
+            className="mt-3 block rounded-xl border border-emerald-300 bg-emerald-50 p-4 hover:border-emerald-600 hover:shadow-sm dark:border-emerald-800 dark:bg-emerald-950/50 dark:hover:border-emerald-500"
+          >
+            <span className="flex items-center gap-2 font-semibold text-slate-950 dark:text-white">
+              <span aria-hidden="true" className="size-2 rounded-full bg-emerald-600 dark:bg-emerald-400" />
+              {liveCall.name}
+            </span>
+            <span className="mt-1 block text-sm text-slate-700 dark:text-slate-300">{liveCall.blurb}</span>
+          </Link>
+        </section>
+      )}
       <section aria-labelledby="samples-heading">
         <h2 id="samples-heading" className="text-lg font-semibold text-slate-950 dark:text-white">
           Sample conversations

@@ -14,6 +14,8 @@ import { operatorQueryOptions } from './api';
 import { AnalysisCostLine } from './analysis-cost-line';
 import { FORMAT_LABELS, TRIGGER_LABELS } from './labels';
 import { OperatorLine } from './operator-line';
+import { EarlierRuns, RepeatNote } from './earlier-runs';
+import { groupRuns, ranAt, type RunGroup } from './result-history';
 import { previewOf, staleNotice, type Evidence } from './result-summary';
 import type { ConversationResults, ResultEntry } from './use-conversation-results';
 import { lookup } from '../../lib/lookup';
@@ -21,8 +23,6 @@ import { lookup } from '../../lib/lookup';
 export type SortOrder = 'time' | 'operator';
 
 export const resultRowId = (id: string) => `result-row-${id}`;
-
-const ranAt = (result: OperatorResult) => result.executionDetails?.trigger?.timestamp ?? result.dateCreated ?? '';
 
 /** Operator names by operator ID; a failed lookup simply leaves the ID to be shown. */
 export function useOperatorNames(results: OperatorResult[]): Map<string, string> {
@@ -81,6 +81,7 @@ function UnopenableRow({ id }: { id: string }) {
 function ResultRow({
   result,
   unlisted,
+  arrived,
   name,
   selected,
   evidence,
@@ -88,9 +89,12 @@ function ResultRow({
   onSelect,
   focusSeq,
   onFocused,
+  history,
 }: {
   result: OperatorResult;
   unlisted: boolean;
+  /** Arrived while the page was open (a live conversation's operators at work). */
+  arrived: boolean;
   name: string | undefined;
   selected: boolean;
   evidence: Evidence;
@@ -99,6 +103,8 @@ function ResultRow({
   /** Set when the page asks for this row to be brought into view and focused (a new number each time). */
   focusSeq: number | null;
   onFocused: () => void;
+  /** The operator's earlier runs under the same rule, and repeats of this one. */
+  history?: ReactNode;
 }) {
   const { id } = result;
   const button = useRef<HTMLButtonElement>(null);
@@ -137,6 +143,11 @@ function ResultRow({
           <Badge tone={lookup(FORMAT_LABELS, result.outputFormat) ? 'violet' : 'outline'}>
             {lookup(FORMAT_LABELS, result.outputFormat) ?? result.outputFormat}
           </Badge>
+          {arrived && (
+            <Badge tone="green" title="Arrived while this page was open">
+              New
+            </Badge>
+          )}
           {unlisted && (
             <Badge tone="amber" title={'Found by listing the conversation\u2019s results; its operatorResultIds do not name it'}>
               Not listed
@@ -181,6 +192,7 @@ function ResultRow({
         )}
         {selected && <OperatorLine result={result} name={name} />}
         {selected && references}
+        {history}
       </div>
     </li>
   );
@@ -228,6 +240,17 @@ export function ResultsPanel({
       ? nameOf(a).localeCompare(nameOf(b)) || timeOf(a).localeCompare(timeOf(b))
       : timeOf(a).localeCompare(timeOf(b)),
   );
+  // Results grouped by operator and rule, in the order of each group's latest run; the rest after.
+  const groups = groupRuns(sorted.flatMap((entry) => (entry.kind === 'result' ? [entry.result] : [])));
+  const grouped: Array<{ kind: 'group'; group: RunGroup } | { kind: 'entry'; entry: ResultEntry }> = [
+    ...groups.map((group) => ({ kind: 'group' as const, group })),
+    ...sorted.filter((entry) => entry.kind !== 'result').map((entry) => ({ kind: 'entry' as const, entry })),
+  ];
+  const latestAt = (row: (typeof grouped)[number]) => (row.kind === 'group' ? ranAt(row.group.latest.result) : '\uffff');
+  const rows = sort === 'operator' ? grouped : grouped.sort((a, b) => latestAt(a).localeCompare(latestAt(b)));
+  const unlistedIds = new Set(entries.flatMap((entry) => (entry.kind === 'result' && entry.unlisted ? [entry.id] : [])));
+  const runSelected = (id: string, repeats: OperatorResult[]) =>
+    selectedId !== null && (id === selectedId || repeats.some((r) => r.id === selectedId));
   const settled = list.isSuccess || list.isError;
   // A link to a result this conversation does not have is explained; a value that could not be a
   // result ID at all is ignored.
@@ -302,25 +325,43 @@ export function ResultsPanel({
             Select a result to highlight the messages it rests on.
           </p>
           <ul className="divide-y divide-slate-200 border-t border-slate-200 dark:divide-slate-700 dark:border-slate-700">
-            {sorted.map((entry) =>
-              entry.kind === 'result' ? (
+            {rows.map((row) =>
+              row.kind === 'group' ? (
                 <ResultRow
-                  key={entry.id}
-                  result={entry.result}
-                  unlisted={entry.unlisted}
-                  name={names.get(entry.result.operator.id)}
-                  selected={entry.id === selectedId}
-                  evidence={evidenceFor(entry.result)}
-                  references={entry.id === selectedId ? referencesFor(entry.result) : null}
+                  key={row.group.key}
+                  result={row.group.latest.result}
+                  unlisted={unlistedIds.has(row.group.latest.result.id)}
+                  arrived={results.arrived.has(row.group.latest.result.id)}
+                  name={names.get(row.group.latest.result.operator.id)}
+                  selected={runSelected(row.group.latest.result.id, row.group.latest.repeats)}
+                  evidence={evidenceFor(row.group.latest.result)}
+                  references={
+                    runSelected(row.group.latest.result.id, row.group.latest.repeats)
+                      ? referencesFor(row.group.latest.result)
+                      : null
+                  }
                   onSelect={onSelect}
-                  focusSeq={focus?.id === entry.id ? focus.seq : null}
+                  focusSeq={focus?.id === row.group.latest.result.id ? focus.seq : null}
                   onFocused={onFocused}
+                  history={
+                    <>
+                      <RepeatNote run={row.group.latest} />
+                      <EarlierRuns
+                        runs={row.group.earlier}
+                        operatorLabel={names.get(row.group.latest.result.operator.id) ?? row.group.latest.result.operator.id}
+                        selectedId={selectedId}
+                        onSelect={onSelect}
+                        focus={focus}
+                        onFocused={onFocused}
+                      />
+                    </>
+                  }
                 />
-              ) : entry.kind === 'unopenable' ? (
-                <UnopenableRow key={entry.id} id={entry.id} />
-              ) : (
-                <PendingRow key={entry.id} id={entry.id} query={entry.query} />
-              ),
+              ) : row.entry.kind === 'unopenable' ? (
+                <UnopenableRow key={row.entry.id} id={row.entry.id} />
+              ) : row.entry.kind === 'fetching' ? (
+                <PendingRow key={row.entry.id} id={row.entry.id} query={row.entry.query} />
+              ) : null,
             )}
           </ul>
           <AnalysisCostLine results={loaded} />

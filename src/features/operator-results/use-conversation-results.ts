@@ -1,5 +1,5 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Conversation } from '../../api/conversation';
 import { isId } from '../../api/ids';
 import type { OperatorResult } from '../../api/operator-result';
@@ -21,6 +21,8 @@ export type ConversationResults = {
   /** Results the list returned that the conversation does not name. */
   unlistedCount: number;
   resultOf: (id: string) => OperatorResult | undefined;
+  /** Results that arrived after the page first had the list: a live conversation's new runs. */
+  arrived: ReadonlySet<string>;
 };
 
 const NO_RESULTS: OperatorResult[] = [];
@@ -37,7 +39,20 @@ export function useConversationResults(conversation: Conversation): Conversation
 
   const settled = list.isSuccess || list.isError;
   const missing = settled ? ids.filter((id) => !byId.has(id) && isId('operatorResult', id)) : [];
-  const fallback = useQueries({ queries: missing.map(operatorResultQueryOptions) });
+  // A live conversation names new results as operators run: the list is asked again, once for each
+  // new set of unknown IDs (one request for many results; what it still lacks is fetched by ID).
+  const missingKey = missing.join(' ');
+  const listedFor = useRef<string | null>(null);
+  const { refetch } = list;
+  useEffect(() => {
+    if (!settled) return;
+    if (listedFor.current !== null && missingKey !== '' && missingKey !== listedFor.current) void refetch();
+    listedFor.current = missingKey;
+  }, [settled, missingKey, refetch]);
+  // Not while the list is being read again: it most likely brings them.
+  const fallback = useQueries({
+    queries: missing.map((id) => ({ ...operatorResultQueryOptions(id), enabled: !list.isFetching })),
+  });
 
   const fetched = new Map(missing.map((id, i) => [id, fallback[i]!] as const));
   const named = new Set(ids);
@@ -45,10 +60,16 @@ export function useConversationResults(conversation: Conversation): Conversation
     const result = byId.get(id) ?? fetched.get(id)?.data;
     if (result) return { kind: 'result', id, result, unlisted: false };
     if (!isId('operatorResult', id)) return { kind: 'unopenable', id };
-    return { kind: 'fetching', id, query: fetched.get(id) ?? list };
+    const own = fetched.get(id);
+    return { kind: 'fetching', id, query: own && !list.isFetching ? own : list };
   });
   const unlisted = [...byId.values()].filter((result) => !named.has(result.id));
   for (const result of unlisted) entries.push({ kind: 'result', id: result.id, result, unlisted: true });
+  // What the page held once the list first settled; anything after that is new to the reader.
+  const [firstSeen, setFirstSeen] = useState<ReadonlySet<string> | null>(null);
+  if (firstSeen === null && settled) setFirstSeen(new Set(entries.map((entry) => entry.id)));
+  const arrivedKey = firstSeen ? entries.flatMap((e) => (firstSeen.has(e.id) ? [] : [e.id])).join(' ') : '';
+  const arrived = useMemo(() => new Set(arrivedKey ? arrivedKey.split(' ') : []), [arrivedKey]);
   const all = new Map(entries.flatMap((entry) => (entry.kind === 'result' ? [[entry.id, entry.result] as const] : [])));
-  return { entries, list, unlistedCount: unlisted.length, resultOf: (id) => all.get(id) };
+  return { entries, list, unlistedCount: unlisted.length, resultOf: (id) => all.get(id), arrived };
 }
