@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { ShortcutsList } from '../../components/shortcuts-dialog';
-import { isShortcut } from '../../lib/keyboard';
+import { useShortcutKeys } from '../../lib/use-shortcut-keys';
 
 export type ShortcutHandlers = {
   find: () => void;
@@ -22,32 +21,23 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['?', 'Show these shortcuts'],
 ];
 
+const ACTIONS: Partial<Record<string, keyof ShortcutHandlers>> = {
+  '/': 'find',
+  n: 'nextMatch',
+  N: 'previousMatch',
+  j: 'nextMessage',
+  k: 'previousMessage',
+  Escape: 'escape',
+  '?': 'help',
+};
+
 export function useKeyboardShortcuts(handlers: ShortcutHandlers): void {
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
+  useShortcutKeys((event) => {
+    const action = Object.hasOwn(ACTIONS, event.key) ? ACTIONS[event.key] : undefined;
+    if (!action) return false;
+    handlers[action]();
+    return true;
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isShortcut(event)) return;
-      const action = (
-        {
-          '/': 'find',
-          n: 'nextMatch',
-          N: 'previousMatch',
-          j: 'nextMessage',
-          k: 'previousMessage',
-          Escape: 'escape',
-          '?': 'help',
-        } as const
-      )[event.key as '/'];
-      if (!action) return;
-      event.preventDefault();
-      latest.current[action]();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
 }
 
 export function ShortcutsDialog({

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import type { Conversation } from '../../api/conversation';
 import type { Term } from '../../lib/mark-terms';
 import type { Match } from '../../lib/search';
@@ -10,6 +10,7 @@ import type { Reveal } from './reveal';
 import { ParticipantAvatar } from './participant-avatar';
 import type { ParticipantView } from '../../lib/participant-directory';
 import type { DayItem, GapItem, MessageItem, TimelineItem } from './timeline-model';
+import { useScrollMargin } from '../../lib/use-scroll-margin';
 
 /** Something that points at a message, such as an operator result resting on it. */
 export type Annotation = { kind: 'range' | 'reference'; label: string; onOpen: () => void };
@@ -288,17 +289,7 @@ export function TimelineList({
 }: TimelineProps) {
   const list = useRef<HTMLOListElement>(null);
   // Where the list starts on the page: what sits above it (header, toolbar) can change height.
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    const element = list.current;
-    if (!element) return;
-    const measure = () => setScrollMargin(Math.round(element.getBoundingClientRect().top + window.scrollY));
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
+  const scrollMargin = useScrollMargin(list);
 
   // One function per list of items: the virtualizer works out every row's place again (all 10,000
   // of them in a long conversation) whenever it is handed a new one.

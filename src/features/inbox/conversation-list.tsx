@@ -6,6 +6,7 @@ import type { ConversationListItem } from '../../api/conversation';
 import { markRestored, placeOf, rememberPlace } from '../../lib/scroll-memory';
 import type { Zone, ZoneFormat } from '../../lib/time';
 import { ConversationRow, rowGrid } from './conversation-row';
+import { useScrollMargin } from '../../lib/use-scroll-margin';
 
 /** How close to the end of the loaded rows the next page is asked for. */
 const LOAD_AHEAD_ROWS = 15;
@@ -90,17 +91,7 @@ export function ConversationList({
   const [layout] = useState(() => (place ? layouts.get(placeKey) : undefined));
   const [restoreTo] = useState(() => (place ? ((layout ? restoredScroll(layout, items) : null) ?? place.scrollY) : null));
   // Where the list started on the page, as it was when the entry was left: the first render back is that one.
-  const [scrollMargin, setScrollMargin] = useState(() => layout?.scrollMargin ?? 0);
-  useLayoutEffect(() => {
-    const element = list.current;
-    if (!element) return;
-    const measure = () => setScrollMargin(Math.round(element.getBoundingClientRect().top + window.scrollY));
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
+  const scrollMargin = useScrollMargin(list, layout?.scrollMargin ?? 0);
 
   const getItemKey = useCallback((index: number) => items[index]!.id, [items]);
   const virtualizer = useWindowVirtualizer<HTMLDivElement>({

@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { isShortcut } from '../../lib/keyboard';
+import { useShortcutKeys } from '../../lib/use-shortcut-keys';
 
 export const INBOX_SHORTCUTS: Array<[keys: string, what: string]> = [
   ['j / k', 'Next / previous conversation'],
@@ -18,28 +17,18 @@ type Handlers = {
 };
 
 /** The inbox's keys: `j` / `k` move, `Enter` opens, `/` goes to the filters, `?` lists the keys. */
-export function useInboxKeys(handlers: Handlers): void {
-  const latest = useRef(handlers);
-  useEffect(() => {
-    latest.current = handlers;
+export function useInboxKeys({ count, selected, select, open, focusFilters, showKeys }: Handlers): void {
+  useShortcutKeys((event) => {
+    if (event.key === 'j' || event.key === 'k') {
+      if (count === 0) return false;
+      select(selected === null ? 0 : Math.min(count - 1, Math.max(0, selected + (event.key === 'j' ? 1 : -1))));
+    } else if (event.key === 'Enter' && selected !== null) {
+      open(selected);
+    } else if (event.key === '/') {
+      focusFilters();
+    } else if (event.key === '?') {
+      showKeys();
+    } else return false;
+    return true;
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isShortcut(event)) return;
-      const { count, selected, select, open, focusFilters, showKeys } = latest.current;
-      if (event.key === 'j' || event.key === 'k') {
-        if (count === 0) return;
-        select(selected === null ? 0 : Math.min(count - 1, Math.max(0, selected + (event.key === 'j' ? 1 : -1))));
-      } else if (event.key === 'Enter' && selected !== null) {
-        open(selected);
-      } else if (event.key === '/') {
-        focusFilters();
-      } else if (event.key === '?') {
-        showKeys();
-      } else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
 }
