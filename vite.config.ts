@@ -114,6 +114,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // A loaded CI machine can take more than a second to show what a page asked for.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: the machines have two cores.
           fileParallelism: false,
         },

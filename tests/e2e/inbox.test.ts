@@ -175,7 +175,18 @@ describe('the inbox in Chromium', () => {
 
   it('on a phone: rows are cards, filters fold into a sheet, nothing scrolls sideways', async () => {
     const { page, problems } = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+    // Until the operators' names arrive, a result column is labelled by its operator's long ID.
+    let releaseOperators = () => {};
+    const operatorsHeld = new Promise<void>((resolve) => (releaseOperators = resolve));
+    await page.route('**/api/v3/ControlPlane/Operators*', async (route) => {
+      await operatorsHeld;
+      await route.continue();
+    });
     await openInbox(page, `?show=${OPERATORS.sentiment}`);
+    await page.locator('[data-row-index]').first().getByText(`${OPERATORS.sentiment}:`).waitFor();
+    await expectNoHorizontalScroll(page);
+    releaseOperators();
+    await page.locator('[data-row-index]').first().getByText('Customer sentiment:').waitFor();
     await expectNoHorizontalScroll(page);
     expect(await page.getByRole('combobox', { name: 'Status' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Filters' }).click();

@@ -124,7 +124,7 @@ export function readFilters(params: URLSearchParams): FilterRead {
     if (value === null) return;
     const check = checkId(kind, value);
     if (check.ok) filters[name] = check.id;
-    else problems.push(`The ${name} in the link is not valid (${check.problem}): left out.`);
+    else problems.push(`The ${name} in the link was left out. ${check.problem}`);
   };
   id('configuration', 'intelligenceConfiguration');
   id('operator', 'operator');
@@ -133,7 +133,7 @@ export function readFilters(params: URLSearchParams): FilterRead {
   if (channelId !== null) {
     const check = checkChannelId(channelId);
     if (check.ok) filters.channelId = check.id;
-    else problems.push(`The channel ID in the link is not valid (${check.problem}): left out.`);
+    else problems.push(`The channel ID in the link was left out. ${check.problem}`);
   }
   return { filters, problems };
 }

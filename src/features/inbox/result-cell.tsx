@@ -59,9 +59,10 @@ export function ResultCell({
     );
   }
   return (
-    <div className="min-w-0 truncate">
-      <span className="mr-1 text-slate-600 md:sr-only dark:text-slate-400">{operatorName}:</span>
-      {content}
+    <div className="flex min-w-0 items-baseline">
+      {/* The name gives way first: until the operators' names arrive it is a long ID. */}
+      <span className="mr-1 min-w-0 shrink-[4] truncate text-slate-600 md:sr-only dark:text-slate-400">{operatorName}:</span>
+      <span className="min-w-0 truncate">{content}</span>
     </div>
   );
 }

@@ -151,7 +151,7 @@ export function readTriage(params: URLSearchParams): { triage: Triage; problems:
   };
   const operatorIn = (value: string, what: string): string | null => {
     const check = checkId('operator', value);
-    if (!check.ok) problems.push(`The ${what} in the link is not valid (${check.problem}): left out.`);
+    if (!check.ok) problems.push(`The ${what} in the link was left out. ${check.problem}`);
     return check.ok ? check.id : null;
   };
   for (const value of params.getAll('show')) {
