@@ -1,10 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { ThemePicker } from '../components/theme-picker';
 import { ModeBadge } from '../features/status/mode-badge';
 import { SignOut } from '../features/status/sign-out';
 import { takeRestored } from '../lib/scroll-memory';
 import { PRODUCT_NAME } from '../lib/use-document-title';
+
+const navLink = ({ isActive }: { isActive: boolean }) =>
+  isActive
+    ? 'text-slate-950 underline decoration-2 underline-offset-4 dark:text-white'
+    : 'text-sky-800 underline dark:text-sky-300';
 
 /** After a client-side navigation, move focus to the new page so keyboard and screen-reader users follow. */
 function useFocusOnNavigate(target: React.RefObject<HTMLElement | null>) {
@@ -36,15 +41,21 @@ export function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
+        <div className="mx-auto grid max-w-7xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 px-4 py-3 sm:flex sm:justify-between">
           <Link to="/" className="flex items-center gap-2 font-semibold text-slate-950 dark:text-white">
             <img src="/favicon.svg" alt="" className="size-6" />
             {PRODUCT_NAME}
           </Link>
-          <div className="flex items-center gap-3">
-            <Link to="/agreement" className="hidden text-sm font-medium text-sky-800 underline sm:inline dark:text-sky-300">
+          {/* On a phone the links take a row of their own, under the name. */}
+          <nav aria-label="Pages" className="col-span-2 row-start-2 flex gap-4 text-sm font-medium sm:ml-auto">
+            <NavLink to="/conversations" end className={navLink}>
+              Conversations
+            </NavLink>
+            <NavLink to="/agreement" className={navLink}>
               Agreement
-            </Link>
+            </NavLink>
+          </nav>
+          <div className="flex items-center gap-3">
             <ModeBadge />
             <ThemePicker />
             <SignOut />

@@ -83,6 +83,10 @@ describe('zoneFormat', () => {
     expect(newYork.shortName('2026-03-08T06:59:59Z')).toBe('EST');
     expect(newYork.shortName('2026-03-08T07:00:00Z')).toBe('EDT');
     expect(newYork.clock('2026-03-08T07:00:00Z')).toBe('03:00:00');
+    // What the page says times are in follows the instant, not today.
+    expect(newYork.zoneNameAt('2026-09-15T14:00:00Z')).toBe('EDT');
+    expect(newYork.zoneNameAt('2026-01-15T14:00:00Z')).toBe('EST');
+    expect(zoneFormat('UTC').zoneNameAt('2026-09-15T14:00:00Z')).toBe('UTC');
   });
 
   it('gives back what is not a date as it is', () => {

@@ -47,6 +47,8 @@ export type ZoneFormat = {
   readonly id: string;
   /** "EST", "UTC": what the page says times are in, in the reader's language. */
   readonly zoneName: string;
+  /** "EDT", "UTC": the same, at an instant (daylight saving changes it); "local time" when unnamed. */
+  zoneNameAt: (iso: string) => string;
 
   // In the reader's language, for the page. Each gives back a string that is not a date unchanged.
   /** "09:48:15 PM" */
@@ -136,6 +138,7 @@ function makeZoneFormat(zone: Zone, timeZone: string | undefined): ZoneFormat {
     get zoneName() {
       return zoneName();
     },
+    zoneNameAt: dated((date) => (zone === 'UTC' ? 'UTC' : (nameIn(readerName(), date) ?? 'local time'))),
     time: dated((date) => time().format(date)),
     dateTime: dated((date) => dateTime().format(date)),
     day: dated((date) => day().format(date)),

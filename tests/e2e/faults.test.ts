@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seedConversation } from '../../src/mocks/fixtures/conversations';
 import { drills } from '../../src/mocks/fixtures/drills';
+import { OPERATORS } from '../../src/mocks/fixtures/operator-results';
 import { baseUrl, expectNoHorizontalScroll, setupBrowser } from './browser';
 
 const browser = setupBrowser();
@@ -90,6 +92,25 @@ describe('upstream faults, as a person sees them', () => {
     const { page, problems } = await browser.newPage({ viewport });
     await page.goto(drill('One message of 100 KB'));
     await page.getByText('Thanks, received.').waitFor();
+    await expectNoHorizontalScroll(page);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('while the operators’ names are still on their way', () => {
+  // Until an operator's name arrives it is shown by its ID: 48 characters with no place to break.
+  const operatorIdOfSentiment = OPERATORS.sentiment;
+  const seedSentiment = `/conversations/${seedConversation.id}?result=${seedConversation.operatorResultIds[1]}`;
+  it.each([
+    ['a selected result’s markers in the transcript', seedSentiment, `Cited by ${operatorIdOfSentiment}`],
+    ['the agreement page', '/agreement', operatorIdOfSentiment],
+  ])('%s: the long IDs wrap, nothing scrolls sideways on a phone', async (_name, path, shown) => {
+    const { page, problems } = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true });
+    await page.route('**/api/v3/ControlPlane/**', () => {
+      // Held: the names never come while the page is looked at.
+    });
+    await page.goto(`${baseUrl()}${path}`);
+    await page.getByText(shown).first().waitFor();
     await expectNoHorizontalScroll(page);
     expect(problems).toEqual([]);
   });

@@ -23,12 +23,12 @@ const ANNOTATION_STYLES: Record<Annotation['kind'], { row: string; marker: strin
   range: {
     row: 'bg-amber-50 py-1 dark:bg-amber-950/40',
     marker:
-      'mt-1 inline-flex items-center gap-1 rounded-full border border-amber-600 px-2 py-0.5 text-[0.7rem] font-medium text-amber-900 hover:bg-amber-100 dark:border-amber-400 dark:text-amber-200 dark:hover:bg-amber-900/60',
+      'mt-1 inline-flex max-w-full items-center gap-1 rounded-full border border-amber-600 text-left [overflow-wrap:anywhere] px-2 py-0.5 text-[0.7rem] font-medium text-amber-900 hover:bg-amber-100 dark:border-amber-400 dark:text-amber-200 dark:hover:bg-amber-900/60',
   },
   reference: {
     row: 'bg-amber-100 py-1 ring-2 ring-amber-500 dark:bg-amber-900/40 dark:ring-amber-400',
     marker:
-      'mt-1 inline-flex items-center gap-1 rounded-full bg-amber-700 px-2 py-0.5 text-[0.7rem] font-semibold text-white hover:bg-amber-800 dark:bg-amber-400 dark:text-slate-950 dark:hover:bg-amber-300',
+      'mt-1 inline-flex max-w-full items-center gap-1 rounded-full bg-amber-700 text-left [overflow-wrap:anywhere] px-2 py-0.5 text-[0.7rem] font-semibold text-white hover:bg-amber-800 dark:bg-amber-400 dark:text-slate-950 dark:hover:bg-amber-300',
   },
 };
 

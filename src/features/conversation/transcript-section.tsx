@@ -73,6 +73,11 @@ export function TranscriptSection({
   );
   const messages = useMemo(() => items.filter((item): item is MessageItem => item.kind === 'message'), [items]);
   const messageIds = useMemo(() => messages.map((item) => item.communication.id), [messages]);
+  // Named by the conversation's own times, not today's: a September call in New York is in EDT.
+  const zoneNames = useMemo(() => {
+    const ends = [messages[0], messages.at(-1)].flatMap((item) => (item ? [format.zoneNameAt(item.communication.createdAt)] : []));
+    return [...new Set(ends)].join('/') || format.zoneName;
+  }, [messages, format]);
   const orderedIds = useMemo(() => chronological(conversation.communications).map((c) => c.id), [conversation]);
   const shown = useCallback((text: string) => (view.redact ? redactText(text) : text), [view.redact]);
 
@@ -130,7 +135,7 @@ export function TranscriptSection({
           {hiddenCount > 0
             ? `${messages.length.toLocaleString()} of ${total.toLocaleString()} messages shown · ${hiddenCount.toLocaleString()} hidden by filters`
             : `${total.toLocaleString()} ${total === 1 ? 'message' : 'messages'}`}{' '}
-          · times in {format.zoneName}, UTC on hover
+          · times in {zoneNames}, UTC on hover
         </p>
       </div>
       <div className="mt-3 space-y-2 print:hidden">

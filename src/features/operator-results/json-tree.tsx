@@ -117,7 +117,7 @@ export function JsonTree({
   );
   return (
     <Announce.Provider value={setMessage}>
-      {wide ? <div className="overflow-x-auto pb-1">{tree}</div> : tree}
+      {wide ? <div className="relative overflow-x-auto pb-1">{tree}</div> : tree}
       <p role="status" className="mt-2 min-h-4 text-xs text-slate-600 dark:text-slate-300">
         {message}
       </p>

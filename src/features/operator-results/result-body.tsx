@@ -34,7 +34,7 @@ export function ResultBody({ result }: { result: OperatorResult }) {
       return view.entities.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No entities were extracted.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Extracted entities</caption>
             <thead>

@@ -53,7 +53,7 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
           By operator and version
         </h2>
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Most disagreed with first.</p>
-        <div className="mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto">
           <table className={table}>
             <thead className="border-b border-slate-200 dark:border-slate-700">
               <tr>
@@ -86,7 +86,7 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
             <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
               {ordered.map((row) => (
                 <tr key={keyOf(row)}>
-                  <th scope="row" className={`${cell} min-w-36 font-medium text-slate-900 break-words dark:text-slate-100`}>
+                  <th scope="row" className={`${cell} min-w-36 font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100`}>
                     {nameOf(row.operatorId)}
                   </th>
                   <td className={cell}>{versionOf(row.operatorVersion)}</td>
@@ -111,10 +111,10 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
         const headingId = `labels-${key.replace(/[^a-zA-Z0-9]/g, '-')}`;
         return (
           <section key={key} aria-labelledby={headingId} className={card}>
-            <h2 id={headingId} className="text-base font-semibold text-slate-950 break-words dark:text-white">
+            <h2 id={headingId} className="text-base font-semibold text-slate-950 [overflow-wrap:anywhere] dark:text-white">
               {nameOf(operatorId)} {versionOf(operatorVersion)}: the AI{'\u2019'}s label against the reviewers{'\u2019'}
             </h2>
-            <div className="mt-3 overflow-x-auto">
+            <div className="relative mt-3 overflow-x-auto">
               <table className="w-full min-w-[20rem] border-collapse text-sm">
                 <thead className="border-b border-slate-200 dark:border-slate-700">
                   <tr>

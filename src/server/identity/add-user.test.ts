@@ -11,7 +11,8 @@ import { readUsersFile } from './users-file';
 const run = promisify(execFile);
 const ana = { name: 'Ana Lima', email: 'ana@example.com', role: 'reviewer' };
 
-describe('adding a user', () => {
+// The command-line case starts Node with a TypeScript loader: seconds on a busy machine.
+describe('adding a user', { timeout: 30_000 }, () => {
   it('makes the file, private, and keeps only the hash of the token it returns', async () => {
     const path = `${usersFile({ users: [] })}.new.json`;
     const { user, token } = await addUser(path, { ...ana, token: 'new' });
