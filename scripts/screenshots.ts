@@ -17,6 +17,8 @@ const pages: Array<[string, string]> = [
   ['inbox', '/conversations'],
   ['inbox-triage', '/conversations?window=31d&channel=VOICE&show=__SENTIMENT__&show=__CSAT__'],
   ['inbox-empty', '/conversations?status=ACTIVE&channel=EMAIL&window=24h'],
+  // Review statuses as a column, and the loaded rows narrowed to those needing follow-up.
+  ['inbox-review', '/conversations?review=needs_follow_up'],
   ['seed', '/conversations/conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2'],
   ['handoff', '/conversations/__HANDOFF__'],
   ['evidence', '/conversations/__HANDOFF__?result=__ENTITIES__'],

@@ -12,6 +12,7 @@ import {
 } from '../../api/review-answers';
 import type { MeBody, NoteCreateBody, NoteEditBody, ReviewStatusBody, VerdictBody } from '../../api/review-requests';
 import { getJson, sendJson } from '../../lib/api-client';
+import { REVIEW_STATUSES_KEY } from '../../lib/review-statuses-key';
 
 const enc = encodeURIComponent;
 
@@ -81,6 +82,7 @@ export function useSetName() {
       client.setQueryData(meQueryOptions.queryKey, me);
       // Every record's `mine` may change with who is asking.
       void client.invalidateQueries({ queryKey: ['review'] });
+      void client.invalidateQueries({ queryKey: REVIEW_STATUSES_KEY });
     },
   });
 }
@@ -146,8 +148,13 @@ export function useDeleteNote(conversationId: string) {
 
 export function useSetReviewStatus(conversationId: string) {
   const refresh = useRefreshReview(conversationId);
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ReviewStatusBody) => sendJson('PUT', reviewPaths.status(conversationId), body, reviewStatusSchema),
-    onSettled: () => refresh(),
+    onSettled: () => {
+      refresh();
+      // The inbox's rows show the status (and the queue walks by it).
+      void client.invalidateQueries({ queryKey: REVIEW_STATUSES_KEY });
+    },
   });
 }

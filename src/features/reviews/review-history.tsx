@@ -4,7 +4,7 @@ import type { HistoryPage } from '../../api/review-answers';
 import { DateTime } from '../../components/date-time';
 import { historyQueryOptions } from './api';
 import { VERDICT_LABELS } from './result-verdicts';
-import { STATUS_LABELS } from './review-status';
+import { REVIEW_STATUS_LABELS } from '../../components/review-status-badge';
 
 type Entry = HistoryPage['entries'][number];
 
@@ -23,7 +23,7 @@ function fieldsOf(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-const LABELS: Record<string, Record<string, string>> = { status: STATUS_LABELS, verdict: VERDICT_LABELS };
+const LABELS: Record<string, Record<string, string>> = { status: REVIEW_STATUS_LABELS, verdict: VERDICT_LABELS };
 
 const shownValue = (field: string, value: unknown) =>
   typeof value === 'string' && LABELS[field]?.[value] ? LABELS[field][value] : plainValue(value);
