@@ -1,6 +1,6 @@
-import { queryOptions, useQueries } from '@tanstack/react-query';
+import { queryOptions, useQueries, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo } from 'react';
-import { reviewStatusesSchema, type ReviewStatusSummary } from '../../api/review-answers';
+import { reviewStatusesSchema, type ReviewStatusAnswer, type ReviewStatusSummary } from '../../api/review-answers';
 import { STATUSES_BATCH_MAX } from '../../api/review-requests';
 import { getJson } from '../../lib/api-client';
 import { REVIEW_STATUSES_KEY } from '../../lib/review-statuses-key';
@@ -59,3 +59,14 @@ export function useReviewStatuses(
 /** The loaded rows' review statuses, for the cells of the rows in view. */
 export const ReviewStatusesContext = createContext<(conversationId: string) => RowReviewStatus>(() => 'pending');
 export const useRowReviewStatus = (conversationId: string) => useContext(ReviewStatusesContext)(conversationId);
+
+/**
+ * A status just written, put into the cached rows at once: the queue's next step must not land
+ * on the conversation just marked while the refetch that confirms it is under way.
+ */
+export function noteStatusWritten(client: QueryClient, status: ReviewStatusAnswer): void {
+  client.setQueriesData<Map<string, ReviewStatusSummary>>({ queryKey: REVIEW_STATUSES_KEY }, (known) => {
+    const before = known?.get(status.conversationId);
+    return known && before ? new Map(known).set(status.conversationId, { ...before, ...status }) : known;
+  });
+}
