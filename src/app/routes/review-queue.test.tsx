@@ -84,7 +84,9 @@ describe('the review queue: the list a conversation was opened from, by review s
     HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
       this.setAttribute('open', '');
     };
-    onTestFinished(() => Reflect.deleteProperty(HTMLDialogElement.prototype, 'showModal'));
+    onTestFinished(() => {
+      Reflect.deleteProperty(HTMLDialogElement.prototype, 'showModal');
+    });
     const { user } = await openFromList(aiHandoff, '');
     await user.keyboard('?');
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });

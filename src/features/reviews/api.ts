@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { meSchema } from '../../api/me';
 import {
   agreementSchema,
@@ -52,10 +52,18 @@ export const resultVerdictsQueryOptions = (resultId: string) =>
     staleTime: 10_000,
   });
 
+/** The conversation's history, oldest first, a page (500 changes) at a time. */
 export const historyQueryOptions = (conversationId: string) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['review-history', conversationId],
-    queryFn: ({ signal }) => getJson(reviewPaths.history(conversationId), historyPageSchema, signal),
+    queryFn: ({ signal, pageParam }) =>
+      getJson(
+        pageParam ? `${reviewPaths.history(conversationId)}?after=${enc(pageParam)}` : reviewPaths.history(conversationId),
+        historyPageSchema,
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next ?? undefined,
     staleTime: 0,
   });
 
