@@ -52,7 +52,7 @@ describe('the inbox: review status', () => {
 
   it('filters the loaded rows by review status, says so, keeps it in the URL and counts it as a filter', async () => {
     const { user, router } = await renderInbox('/conversations');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Review status' }), 'Needs follow-up');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Review' }), 'Needs follow-up');
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(within(rows()[0]!).getByRole('link', { name: smsThread.name! })).toBeInTheDocument();
     expect(router.state.location.search).toBe('?review=needs_follow_up');
@@ -75,7 +75,7 @@ describe('the inbox: review status', () => {
     await renderInbox('/conversations?review=mine');
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(within(rows()[0]!).getByRole('link', { name: aiHandoff.name! })).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: 'Review status' })).toHaveValue('mine');
+    expect(screen.getByRole('combobox', { name: 'Review' })).toHaveValue('mine');
     // The link to a conversation carries the filter, so its Previous / Next walk these rows.
     expect(within(rows()[0]!).getByRole('link', { name: aiHandoff.name! })).toHaveAttribute(
       'href',

@@ -2,7 +2,10 @@ import { useId } from 'react';
 import { inputClass } from './range-fields';
 import { describeReviewFilter, REVIEW_FILTERS, type ReviewFilter } from './review-filter';
 
-/** Narrows the loaded rows to one review status, or to the reader's own reviews. */
+/**
+ * Narrows the loaded rows to one review status, or to the reader's own reviews. Labelled "Review",
+ * as its column is (and so that it is not one more field named "…status" beside the list's Status).
+ */
 export function ReviewFilterField({
   review,
   onChange,
@@ -14,7 +17,7 @@ export function ReviewFilterField({
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-        Review status
+        Review
       </label>
       <select
         id={id}
