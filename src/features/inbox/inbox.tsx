@@ -102,128 +102,128 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
   const filterFields = <FilterFields filters={filters} zone={zone} onChange={setFilters} />;
 
   return (
-    <ReviewStatusesContext value={inboxRows.statusOf}>
-      <div className="space-y-4">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-xl font-semibold text-slate-950 sm:text-2xl dark:text-white">Conversations</h1>
-          <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-            {list.data ? `${items.length} loaded${hasNextPage ? ', more to load' : ''}` : ''}
-          </p>
-        </div>
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold text-slate-950 sm:text-2xl dark:text-white">Conversations</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+          {list.data ? `${items.length} loaded${hasNextPage ? ', more to load' : ''}` : ''}
+        </p>
+      </div>
 
-        {problems.length > 0 && (
-          <ErrorState title="Part of this link could not be used" tone="warning">
-            <ul className="list-disc pl-5">
-              {problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          </ErrorState>
-        )}
+      {problems.length > 0 && (
+        <ErrorState title="Part of this link could not be used" tone="warning">
+          <ul className="list-disc pl-5">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </ErrorState>
+      )}
 
-        <section
-          aria-label="Filters"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-700 dark:bg-slate-900"
-        >
-          <IdSearch
-            zone={zone}
-            inputRef={searchInput}
-            hrefFor={hrefFor}
-            onChannel={(channelId) => setFilters({ ...filters, channelId })}
-          />
-          <div className="flex flex-wrap items-center gap-3">
-            {!wide && (
-              <Button onClick={() => sheet.current?.showModal()} aria-haspopup="dialog">
-                Filters{count > 0 ? ` (${count})` : ''}
-              </Button>
-            )}
-            <span className="text-sm text-slate-700 dark:text-slate-300">
-              {count === 0 ? 'No filters' : `${count} active filter${count === 1 ? '' : 's'}`}
-            </span>
-            {count > 0 && <Button onClick={clearFilters}>Clear filters</Button>}
-          </div>
-          {wide && filterFields}
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-            <ReviewFilterField review={review} onChange={setReview} />
-            <TriageBar triage={triage} operators={operatorNames} seen={inboxRows.seen} onChange={setTriage} />
-          </div>
-        </section>
-        {!wide && (
-          <dialog
-            ref={sheet}
-            aria-labelledby="filter-sheet-heading"
-            className="mt-auto mb-0 max-h-[85dvh] w-full max-w-none rounded-t-xl border-t border-slate-200 bg-white p-4 text-slate-900 backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-          >
-            <div className="mb-3 flex items-center justify-between">
-              <h2 id="filter-sheet-heading" className="text-base font-semibold">
-                Filters
-              </h2>
-              <form method="dialog">
-                <Button type="submit">Done</Button>
-              </form>
-            </div>
-            {filterFields}
-          </dialog>
-        )}
-
-        <section
-          aria-label="Conversation list"
-          className="rounded-xl border border-slate-200 bg-white py-2 dark:border-slate-700 dark:bg-slate-900"
-        >
-          {triaged && list.data && (
-            <TriageNotice
-              shown={items.length}
-              loaded={loaded.length}
-              checking={inboxRows.checking}
-              conditions={[
-                ...(review ? [`the review status is ${describeReviewFilter(review)}`] : []),
-                ...triage.conditions.map(
-                  (condition) =>
-                    `${columns.find((column) => column.id === condition.operatorId)?.name ?? condition.operatorId} is ${describeTest(condition.test)}`,
-                ),
-              ]}
-              canLoadMore={hasNextPage && !isFetchingNextPage}
-              loadingMore={isFetchingNextPage}
-              onLoadMore={() => void fetchNextPage()}
-            />
+      <section
+        aria-label="Filters"
+        className="space-y-3 rounded-xl border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-700 dark:bg-slate-900"
+      >
+        <IdSearch
+          zone={zone}
+          inputRef={searchInput}
+          hrefFor={hrefFor}
+          onChannel={(channelId) => setFilters({ ...filters, channelId })}
+        />
+        <div className="flex flex-wrap items-center gap-3">
+          {!wide && (
+            <Button onClick={() => sheet.current?.showModal()} aria-haspopup="dialog">
+              Filters{count > 0 ? ` (${count})` : ''}
+            </Button>
           )}
-          {list.isPending ? (
-            <>
-              {list.failureReason instanceof ApiError && list.failureReason.status === 429 && (
-                <div className="px-3 pb-2">
-                  <RateLimitNotice
-                    error={list.failureReason}
-                    failureCount={list.failureCount}
-                    delayMs={retryDelay(list.failureCount - 1, list.failureReason)}
-                  />
-                </div>
-              )}
-              <SkeletonRows />
-            </>
-          ) : list.isError && items.length === 0 ? (
-            <div className="p-3">
-              {list.error instanceof UnusableFilterError ? (
-                <ErrorState title="These filters cannot be listed" tone="warning">
-                  <p>{list.error.message}</p>
-                </ErrorState>
-              ) : (
-                <ApiErrorState
-                  error={list.error}
-                  subject="conversation list"
-                  onRetry={() => void list.refetch()}
-                  retrying={list.isFetching}
+          <span className="text-sm text-slate-700 dark:text-slate-300">
+            {count === 0 ? 'No filters' : `${count} active filter${count === 1 ? '' : 's'}`}
+          </span>
+          {count > 0 && <Button onClick={clearFilters}>Clear filters</Button>}
+        </div>
+        {wide && filterFields}
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <ReviewFilterField review={review} onChange={setReview} />
+          <TriageBar triage={triage} operators={operatorNames} seen={inboxRows.seen} onChange={setTriage} />
+        </div>
+      </section>
+      {!wide && (
+        <dialog
+          ref={sheet}
+          aria-labelledby="filter-sheet-heading"
+          className="mt-auto mb-0 max-h-[85dvh] w-full max-w-none rounded-t-xl border-t border-slate-200 bg-white p-4 text-slate-900 backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        >
+          <div className="mb-3 flex items-center justify-between">
+            <h2 id="filter-sheet-heading" className="text-base font-semibold">
+              Filters
+            </h2>
+            <form method="dialog">
+              <Button type="submit">Done</Button>
+            </form>
+          </div>
+          {filterFields}
+        </dialog>
+      )}
+
+      <section
+        aria-label="Conversation list"
+        className="rounded-xl border border-slate-200 bg-white py-2 dark:border-slate-700 dark:bg-slate-900"
+      >
+        {triaged && list.data && (
+          <TriageNotice
+            shown={items.length}
+            loaded={loaded.length}
+            checking={inboxRows.checking}
+            conditions={[
+              ...(review ? [`the review status is ${describeReviewFilter(review)}`] : []),
+              ...triage.conditions.map(
+                (condition) =>
+                  `${columns.find((column) => column.id === condition.operatorId)?.name ?? condition.operatorId} is ${describeTest(condition.test)}`,
+              ),
+            ]}
+            canLoadMore={hasNextPage && !isFetchingNextPage}
+            loadingMore={isFetchingNextPage}
+            onLoadMore={() => void fetchNextPage()}
+          />
+        )}
+        {list.isPending ? (
+          <>
+            {list.failureReason instanceof ApiError && list.failureReason.status === 429 && (
+              <div className="px-3 pb-2">
+                <RateLimitNotice
+                  error={list.failureReason}
+                  failureCount={list.failureCount}
+                  delayMs={retryDelay(list.failureCount - 1, list.failureReason)}
                 />
-              )}
-            </div>
-          ) : items.length === 0 && triaged ? null : items.length === 0 ? (
-            <div className="p-3">
-              <EmptyList
-                active={active}
-                headline={filters.channelId ? noConversationFor(filters.channelId) : 'No conversation matches these filters'}
-                onChange={setFilters}
+              </div>
+            )}
+            <SkeletonRows />
+          </>
+        ) : list.isError && items.length === 0 ? (
+          <div className="p-3">
+            {list.error instanceof UnusableFilterError ? (
+              <ErrorState title="These filters cannot be listed" tone="warning">
+                <p>{list.error.message}</p>
+              </ErrorState>
+            ) : (
+              <ApiErrorState
+                error={list.error}
+                subject="conversation list"
+                onRetry={() => void list.refetch()}
+                retrying={list.isFetching}
               />
-            </div>
-          ) : (
+            )}
+          </div>
+        ) : items.length === 0 && triaged ? null : items.length === 0 ? (
+          <div className="p-3">
+            <EmptyList
+              active={active}
+              headline={filters.channelId ? noConversationFor(filters.channelId) : 'No conversation matches these filters'}
+              onChange={setFilters}
+            />
+          </div>
+        ) : (
+          <ReviewStatusesContext value={inboxRows.statusOf}>
             <ConversationList
               key={`${key}|${zone}`}
               items={items}
@@ -259,10 +259,10 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
                 </div>
               }
             />
-          )}
-        </section>
-        <ShortcutsList dialog={dialog} shortcuts={INBOX_SHORTCUTS} />
-      </div>
-    </ReviewStatusesContext>
+          </ReviewStatusesContext>
+        )}
+      </section>
+      <ShortcutsList dialog={dialog} shortcuts={INBOX_SHORTCUTS} />
+    </div>
   );
 }
