@@ -17,6 +17,9 @@ const pages: Array<[string, string]> = [
   ['inbox', '/conversations'],
   ['inbox-triage', '/conversations?window=31d&channel=VOICE&show=__SENTIMENT__&show=__CSAT__'],
   ['inbox-empty', '/conversations?status=ACTIVE&channel=EMAIL&window=24h'],
+  // Review statuses as a column: the samples (older than every generated conversation) hold the demo's reviews.
+  ['inbox-review', '/conversations?before=2026-08-01T00:00:00Z'],
+  ['inbox-review-mine', '/conversations?before=2026-08-01T00:00:00Z&review=in_review'],
   ['seed', '/conversations/conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2'],
   ['handoff', '/conversations/__HANDOFF__'],
   ['evidence', '/conversations/__HANDOFF__?result=__ENTITIES__'],
@@ -35,6 +38,8 @@ const pages: Array<[string, string]> = [
   ['result-operator-twilio', '/operator-results/__ENTITIES__?tz=utc#operator'],
   // The review: the seeded status, verdicts and notes beside the transcript, a verdict open; agreement.
   ['review', '/conversations/__HANDOFF__?result=__SENTIMENT__'],
+  // Opened from the inbox: Previous / Next and Next unreviewed above it.
+  ['review-queue', '/conversations/__HANDOFF__?from=before%3D2026-08-01T00%253A00%253A00Z'],
   ['result-verdicts', '/operator-results/__SENTIMENT__'],
   ['agreement', '/agreement'],
   ['bad-id', '/conversations/conv_conversation_01K1ETK'],

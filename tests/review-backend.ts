@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { http } from 'msw';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { ReviewStatus } from '../src/api/reviews';
 import { createApp } from '../src/server/app';
+import { reviewOfConversation, setReviewStatus } from '../src/server/db/reviews/conversation-reviews';
+import { ensureReviewer } from '../src/server/db/reviews/reviewers';
 import { embeddedTemplate } from '../src/server/db/testing/embedded-template';
 import { openDatabase, type Database } from '../src/server/db/open-database';
 import { DEMO_STAND_IN, type LocalWho } from '../src/server/identity/local-identity';
@@ -20,6 +23,8 @@ export type ReviewBackend = {
   as(who: 'named' | 'unnamed' | 'viewer'): void;
   /** Each write request's method, path and body, in order. */
   writes: Array<{ method: string; path: string; body: unknown }>;
+  /** Another reviewer (not the page's) sets a conversation's review status. */
+  setStatusAs(name: string, conversationId: string, status: ReviewStatus): Promise<void>;
 };
 
 /**
@@ -101,6 +106,15 @@ export function installReviewBackend(): ReviewBackend {
     writes,
     as: (kind) => {
       who = kind;
+    },
+    setStatusAs: async (name, conversationId, status) => {
+      const db = database!.db;
+      const identity = { source: 'token', subject: name.toLowerCase(), name, email: null, role: 'reviewer' };
+      const reviewer = await ensureReviewer(db, identity);
+      if (!reviewer.ok) throw new Error(`No reviewer ${name}`);
+      const current = await reviewOfConversation(db, conversationId);
+      const outcome = await setReviewStatus(db, reviewer.record.id, current.version, { conversationId, status });
+      if (!outcome.ok) throw new Error(`The status of ${conversationId} was not set: ${outcome.problem}`);
     },
   };
 }

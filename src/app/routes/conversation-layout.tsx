@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Conversation } from '../../api/conversation';
 import type { OperatorResult } from '../../api/operator-result';
+import type { ReviewStatusAnswer } from '../../api/review-answers';
 import { PanelBoundary } from '../../components/panel-boundary';
 import { Tabs } from '../../components/tabs';
 import { ConversationHeader } from '../../features/conversation/conversation-header';
@@ -29,9 +30,17 @@ type Section = 'transcript' | 'results' | 'participants' | 'review';
  * A loaded conversation: its header, the transcript, the operator results and the participants,
  * side by side on wide screens and in tabs on phones. Wires the features together: a selected
  * result marks its evidence in the transcript, a marker leads back to its result, a find match
- * in a participant's name is marked in the participants panel.
+ * in a participant's name is marked in the participants panel. Opened from a list, the review's
+ * `r` goes on to the list's next unreviewed conversation.
  */
-export function ConversationLayout({ conversation }: { conversation: Conversation }) {
+export function ConversationLayout({
+  conversation,
+  onReviewed,
+}: {
+  conversation: Conversation;
+  /** Opened from a list: `r` goes on to its next unreviewed conversation (returns what to say). */
+  onReviewed?: (written: ReviewStatusAnswer) => string;
+}) {
   const wide = useMediaQuery('(min-width: 1024px)');
   const [section, setSection] = useState<Section>('transcript');
   const directory = useMemo(() => buildDirectory(conversation), [conversation]);
@@ -95,6 +104,7 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
     show: setSection,
     selectedResultId: selectedId,
     redact: view.redact,
+    onReviewed,
   });
   const reviewPanel = <PanelBoundary name="review">{review.panel}</PanelBoundary>;
 

@@ -8,7 +8,7 @@ import { QueryView } from '../../components/query-view';
 import { useConversation } from '../../features/conversation/api';
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
 import { useViewState } from '../../features/conversation/view-state';
-import { ListWalk } from '../../features/inbox/list-walk';
+import { useListWalk } from '../../features/inbox/list-walk';
 import { rememberConversation } from '../../features/lookup/recent';
 import { conversationResultsQueryOptions } from '../../features/operator-results/api';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
@@ -36,6 +36,7 @@ function ConversationView({ id }: { id: string }) {
     void queryClient.prefetchQuery(conversationResultsQueryOptions(id));
   }, [queryClient, id]);
   const conversation = query.data;
+  const walk = useListWalk(id);
   const [{ redact }] = useViewState();
   // The name as shown: redacted too when redaction is on (it can hold a phone number).
   const name = conversation?.name?.trim() ? (redact ? redactText(conversation.name.trim()) : conversation.name.trim()) : null;
@@ -47,14 +48,14 @@ function ConversationView({ id }: { id: string }) {
   }, [conversation, name]);
   return (
     <>
-      <ListWalk conversationId={id} />
+      {walk?.bar}
       <QueryView
         query={query}
         subject="conversation"
         loading={<ConversationSkeleton />}
         heading={<IdHeading title="Conversation" id={id} />}
       >
-        {(data) => <ConversationLayout conversation={data} />}
+        {(data) => <ConversationLayout conversation={data} onReviewed={walk?.nextUnreviewed} />}
       </QueryView>
     </>
   );

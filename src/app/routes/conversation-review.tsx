@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { Conversation } from '../../api/conversation';
-import type { NoteAnswer } from '../../api/review-answers';
+import type { NoteAnswer, ReviewStatusAnswer } from '../../api/review-answers';
 import type { NoteAnchor } from '../../api/reviews';
 import type { RequestReveal } from '../../features/conversation/reveal';
 import type { NoteMarker } from '../../features/conversation/timeline';
@@ -26,12 +26,15 @@ export function useConversationReview({
   show,
   selectedResultId,
   redact,
+  onReviewed,
 }: {
   conversation: Conversation;
   requestReveal: RequestReveal;
   show: (section: ReviewSection) => void;
   selectedResultId: string | null;
   redact: boolean;
+  /** After `r`: the list's next unreviewed conversation, when the page was opened from a list. */
+  onReviewed?: (written: ReviewStatusAnswer) => string;
 }) {
   const conversationId = conversation.id;
   const orderedIds = useMemo(() => chronological(conversation.communications).map((c) => c.id), [conversation]);
@@ -99,7 +102,21 @@ export function useConversationReview({
     return 'Focus a message first (j or k), or select a passage of one, to pin a note to it.';
   }, [hash, orderedIds, startNote]);
 
-  const keyStatus = useReviewKeys({ conversationId, selectedResultId, onComment });
+  const keyStatus = useReviewKeys({
+    conversationId,
+    selectedResultId,
+    onComment,
+    onReviewed: onReviewed && ((outcome) => onReviewed(outcome.status)),
+  });
+  const shortcuts = useMemo(
+    () =>
+      onReviewed
+        ? REVIEW_SHORTCUTS.map(([keys, what]): [string, string] =>
+            keys === 'r' ? [keys, 'Mark the conversation reviewed and open the next unreviewed one of the list'] : [keys, what],
+          )
+        : REVIEW_SHORTCUTS,
+    [onReviewed],
+  );
 
   const panel = (
     <ReviewPanel
@@ -119,7 +136,7 @@ export function useConversationReview({
     />
   );
   const liveNotes = notes?.filter((note) => note.deletedAt === null).length ?? 0;
-  return { panel, noteMarkers, keyStatus, shortcuts: REVIEW_SHORTCUTS, liveNotes, data: review.data };
+  return { panel, noteMarkers, keyStatus, shortcuts, liveNotes, data: review.data };
 }
 
 /** What the last reviewer's key did, where a sighted reader sees it and a screen reader hears it. */

@@ -73,4 +73,33 @@ describe('the review status of a conversation', () => {
     expect(entries[1]).toHaveTextContent(/Rita Reviewer changed a review status/);
     expect(entries[1]).toHaveTextContent('status: Reviewed \u2192 In review');
   });
+
+  it('shows a long history a page at a time: Load more changes reads the rest', async () => {
+    // 501 changes, more than one page holds (as a busy conversation's would be, written directly).
+    const id = '00000000-0000-4000-8000-000000000001';
+    await backend
+      .database()
+      .db.insertInto('reviewHistory')
+      .values(
+        Array.from({ length: 501 }, (_, index) => ({
+          actorId: null,
+          entity: 'conversation_review' as const,
+          entityId: id,
+          conversationId: aiHandoff.id,
+          action: index === 0 ? ('create' as const) : ('update' as const),
+          version: index + 1,
+          before: index === 0 ? null : JSON.stringify({ status: index % 2 ? 'not_reviewed' : 'in_review' }),
+          after: JSON.stringify({ status: index % 2 ? 'in_review' : 'not_reviewed' }),
+        })),
+      )
+      .execute();
+    const { user, panel } = await openConversation();
+    await user.click(within(panel).getByText('History of this review'));
+    const list = await within(panel).findByRole('list', { name: 'Changes, oldest first' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(500);
+    expect(within(panel).getByText('The first 500 changes are shown.')).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Load more changes' }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(501));
+    expect(within(panel).queryByRole('button', { name: 'Load more changes' })).not.toBeInTheDocument();
+  });
 });

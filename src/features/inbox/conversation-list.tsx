@@ -173,6 +173,7 @@ export function ConversationList({
         <span>Started</span>
         <span>Duration</span>
         <span>Results</span>
+        <span>Review</span>
         {columns.map((column) => (
           <span key={column.id} className="truncate normal-case" title={column.name}>
             {column.name}

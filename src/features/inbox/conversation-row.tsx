@@ -6,14 +6,15 @@ import { ChannelBadge, StatusBadge } from '../../components/conversation-badges'
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { typeLabel, UNKNOWN_NAME } from '../../lib/participant-directory';
 import { ResultCell } from './result-cell';
+import { ReviewStatusCell } from './review-status-cell';
 import { formatDuration, formatRelative, type Zone, type ZoneFormat } from '../../lib/time';
 
 /**
  * The row's columns on wide screens (a phone stacks them as a card): name and participants, status,
- * channels, start, duration, results, then one per result column.
+ * channels, start, duration, results, review status, then one per result column.
  */
 export function rowGrid(resultColumns: number): string {
-  return `minmax(14rem,3fr) 6.5rem minmax(7rem,1fr) 8rem 6.5rem 4.5rem${' minmax(7rem,1fr)'.repeat(resultColumns)}`;
+  return `minmax(14rem,3fr) 6.5rem minmax(7rem,1fr) 8rem 6.5rem 4.5rem minmax(8rem,1fr)${' minmax(7rem,1fr)'.repeat(resultColumns)}`;
 }
 
 function Participants({ item }: { item: ConversationListItem }) {
@@ -117,6 +118,7 @@ export const ConversationRow = memo(function ConversationRow({
         <CardLabel>Results</CardLabel>
         <span title={`${results} operator result${results === 1 ? '' : 's'}`}>{results}</span>
       </div>
+      <ReviewStatusCell conversationId={item.id} />
       {columns.map((column) => (
         <ResultCell key={column.id} conversationId={item.id} operatorId={column.id} operatorName={column.name} />
       ))}

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiErrorState, RateLimitNotice } from '../../components/api-error-state';
@@ -13,15 +13,19 @@ import { withZone, zoneFormat } from '../../lib/time';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { useZone } from '../../lib/use-zone';
 import { activeFilters } from './active-filters';
-import { configurationListOptions, conversationListOptions, operatorListOptions, UnusableFilterError } from './api';
+import { configurationListOptions, operatorListOptions, UnusableFilterError } from './api';
 import { ConversationList } from './conversation-list';
 import { FilterFields } from './filter-fields';
 import { IdSearch } from './id-search';
 import { activeFilterCount, listKey, NO_FILTERS } from './inbox-filters';
+import { viewKey } from './inbox-view';
 import { EmptyList, SkeletonRows, TriageNotice } from './list-states';
+import { describeReviewFilter } from './review-filter';
+import { ReviewFilterField } from './review-filter-field';
+import { ReviewStatusesContext } from './review-statuses';
 import { TriageBar } from './triage-bar';
 import { describeTest } from './triage';
-import { useTriage } from './use-triage';
+import { useInboxRows } from './use-inbox-rows';
 import { INBOX_SHORTCUTS, useInboxKeys } from './use-inbox-keys';
 import { useInboxUrl } from './use-inbox-url';
 
@@ -31,7 +35,7 @@ import { useInboxUrl } from './use-inbox-url';
  * so the page that shows it can be started ahead of the click.
  */
 export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void }) {
-  const { filters, triage, problems, setFilters, setTriage } = useInboxUrl();
+  const { filters, triage, review, problems, setFilters, setTriage, setReview, clearFilters } = useInboxUrl();
   const location = useLocation();
   const navigate = useNavigate();
   const zone = useZone();
@@ -40,20 +44,11 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
   const [now] = useState(() => Date.now());
   const key = listKey(filters);
 
-  const list = useInfiniteQuery(conversationListOptions(filters));
-  // A conversation seen on an earlier page is not shown twice (the list moves while it is paged).
-  const loaded = useMemo(() => {
-    const seen = new Set<string>();
-    return (list.data?.pages ?? []).flatMap((page) =>
-      page.items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id))),
-    );
-  }, [list.data]);
+  const inboxRows = useInboxRows({ filters, triage, review });
+  const { list, loaded, rows: items, narrowed: triaged } = inboxRows;
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
-  const triageView = useTriage(loaded, triage);
-  const items = triageView.rows;
-  const triaged = triage.conditions.length > 0;
-  // Filtered by results, the rows shown may be few: more are loaded when the reader asks, not on
-  // their own, or a rare value would page through the whole account.
+  // Filtered by results or review status, the rows shown may be few: more are loaded when the
+  // reader asks, not on their own, or a rare value would page through the whole account.
   const loadMore = useCallback(() => {
     if (!triaged && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
   }, [triaged, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
@@ -62,9 +57,11 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
   // A row chosen in a list that has since become shorter (a filter changed) is chosen no more.
   const selected = chosen !== null && chosen < items.length ? chosen : null;
 
+  // The conversation carries the whole view, so its Previous / Next walk the rows shown here.
+  const from = viewKey({ filters, triage, review });
   const hrefFor = useCallback(
-    (id: string) => withZone(`/conversations/${id}${key ? `?from=${encodeURIComponent(key)}` : '?from='}`, zone),
-    [key, zone],
+    (id: string) => withZone(`/conversations/${id}?from=${encodeURIComponent(from)}`, zone),
+    [from, zone],
   );
 
   // Names for the filters' IDs, when the lists are in.
@@ -84,7 +81,7 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
     () => triage.columns.map((id) => ({ id, name: operatorNames.find((operator) => operator.id === id)?.name ?? id })),
     [triage.columns, operatorNames],
   );
-  const count = activeFilterCount(filters);
+  const count = activeFilterCount(filters) + (review ? 1 : 0);
 
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -142,10 +139,13 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
           <span className="text-sm text-slate-700 dark:text-slate-300">
             {count === 0 ? 'No filters' : `${count} active filter${count === 1 ? '' : 's'}`}
           </span>
-          {count > 0 && <Button onClick={() => setFilters(NO_FILTERS)}>Clear filters</Button>}
+          {count > 0 && <Button onClick={clearFilters}>Clear filters</Button>}
         </div>
         {wide && filterFields}
-        <TriageBar triage={triage} operators={operatorNames} seen={triageView.seen} onChange={setTriage} />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <ReviewFilterField review={review} onChange={setReview} />
+          <TriageBar triage={triage} operators={operatorNames} seen={inboxRows.seen} onChange={setTriage} />
+        </div>
       </section>
       {!wide && (
         <dialog
@@ -173,11 +173,14 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
           <TriageNotice
             shown={items.length}
             loaded={loaded.length}
-            checking={triageView.checking}
-            conditions={triage.conditions.map(
-              (condition) =>
-                `${columns.find((column) => column.id === condition.operatorId)?.name ?? condition.operatorId} is ${describeTest(condition.test)}`,
-            )}
+            checking={inboxRows.checking}
+            conditions={[
+              ...(review ? [`the review status is ${describeReviewFilter(review)}`] : []),
+              ...triage.conditions.map(
+                (condition) =>
+                  `${columns.find((column) => column.id === condition.operatorId)?.name ?? condition.operatorId} is ${describeTest(condition.test)}`,
+              ),
+            ]}
             canLoadMore={hasNextPage && !isFetchingNextPage}
             loadingMore={isFetchingNextPage}
             onLoadMore={() => void fetchNextPage()}
@@ -220,41 +223,43 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
             />
           </div>
         ) : (
-          <ConversationList
-            key={`${key}|${zone}`}
-            items={items}
-            columns={columns}
-            placeKey={location.key}
-            hrefFor={hrefFor}
-            now={now}
-            zone={zone}
-            format={format}
-            onNearEnd={loadMore}
-            onIntent={onIntent}
-            selected={selected}
-            onSelect={setSelected}
-            footer={
-              <div className="px-3 pt-3 pb-1 text-sm text-slate-700 dark:text-slate-300">
-                {isFetchingNextPage ? (
-                  <p role="status">Loading more conversations…</p>
-                ) : isFetchNextPageError ? (
-                  <ApiErrorState
-                    error={list.error}
-                    subject="conversation list"
-                    onRetry={() => void fetchNextPage()}
-                    retrying={false}
-                  />
-                ) : hasNextPage ? (
-                  <Button onClick={() => void fetchNextPage()}>Load more</Button>
-                ) : (
-                  <p>
-                    {items.length === 1 ? 'The one conversation' : `All ${items.length} conversations`} with these filters
-                    {filters === NO_FILTERS || count === 0 ? ' in the account' : ''} are loaded.
-                  </p>
-                )}
-              </div>
-            }
-          />
+          <ReviewStatusesContext value={inboxRows.statusOf}>
+            <ConversationList
+              key={`${key}|${zone}`}
+              items={items}
+              columns={columns}
+              placeKey={location.key}
+              hrefFor={hrefFor}
+              now={now}
+              zone={zone}
+              format={format}
+              onNearEnd={loadMore}
+              onIntent={onIntent}
+              selected={selected}
+              onSelect={setSelected}
+              footer={
+                <div className="px-3 pt-3 pb-1 text-sm text-slate-700 dark:text-slate-300">
+                  {isFetchingNextPage ? (
+                    <p role="status">Loading more conversations…</p>
+                  ) : isFetchNextPageError ? (
+                    <ApiErrorState
+                      error={list.error}
+                      subject="conversation list"
+                      onRetry={() => void fetchNextPage()}
+                      retrying={false}
+                    />
+                  ) : hasNextPage ? (
+                    <Button onClick={() => void fetchNextPage()}>Load more</Button>
+                  ) : (
+                    <p>
+                      {items.length === 1 ? 'The one conversation' : `All ${items.length} conversations`} with these filters
+                      {filters === NO_FILTERS || count === 0 ? ' in the account' : ''} are loaded.
+                    </p>
+                  )}
+                </div>
+              }
+            />
+          </ReviewStatusesContext>
         )}
       </section>
       <ShortcutsList dialog={dialog} shortcuts={INBOX_SHORTCUTS} />

@@ -1,53 +1,101 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { buttonClass } from '../../components/button';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { ReviewStatusAnswer } from '../../api/review-answers';
 import { isShortcut } from '../../lib/keyboard';
 import { withZone, zoneOf } from '../../lib/time';
-import { conversationListOptions } from './api';
-import { readFilters } from './inbox-filters';
+import { readInboxView } from './inbox-view';
+import { ListWalkBar } from './list-walk-bar';
+import { noteStatusWritten } from './review-statuses';
+import { useInboxRows } from './use-inbox-rows';
+import { nextToReview, stepFrom, type Step } from './walk-steps';
 
 /** How many pages the walk reads, after a reload, to find where the conversation is in its list. */
 const MAX_PAGES_TO_FIND = 40;
+/** How far past the conversation Next looks by itself for a row that passes the list's filters. */
+const MAX_ROWS_AHEAD = 250;
+
+export type ListWalk = {
+  /** Back to the list, the place in it, Previous / Next and Next unreviewed. */
+  bar: ReactNode;
+  /**
+   * Opens the next conversation of the list nobody has reviewed, once found (pages are loaded as
+   * needed); `written` is the status just set on this one. Returns what to say meanwhile.
+   */
+  nextUnreviewed: (written?: ReviewStatusAnswer) => string;
+};
 
 /**
- * "Previous" / "Next" (keys `[` / `]`) through the list a conversation was opened from: its
- * filters travel in the link (`?from=`), and the list's pages are the inbox's own (the same query),
- * so stepping needs no request until the end of the loaded rows, where the next page is asked for.
- * After a reload the list is read again, page by page, until the conversation is found.
+ * Previous / Next (keys `[` / `]`) and Next unreviewed through the list a conversation was opened
+ * from: the inbox's view travels in the link (`?from=`: its filters, result filters and review
+ * status filter), and the rows are the inbox's own (the same queries), so stepping needs no
+ * request until the end of the loaded rows. After a reload the list is read again, page by page,
+ * until the conversation is found. Null for a conversation not opened from a list.
  */
-export function ListWalk({ conversationId }: { conversationId: string }) {
+export function useListWalk(conversationId: string): ListWalk | null {
   const [params] = useSearchParams();
   const from = params.get('from');
-  if (from === null) return null;
-  return <Walk conversationId={conversationId} from={from} zone={zoneOf(params)} />;
-}
-
-function Walk({ conversationId, from, zone }: { conversationId: string; from: string; zone: ReturnType<typeof zoneOf> }) {
+  const zone = zoneOf(params);
   const navigate = useNavigate();
-  const filters = useMemo(() => readFilters(new URLSearchParams(from)).filters, [from]);
-  const list = useInfiniteQuery(conversationListOptions(filters));
-  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const index = items.findIndex((item) => item.id === conversationId);
+  const client = useQueryClient();
+  const view = useMemo(() => readInboxView(new URLSearchParams(from ?? '')), [from]);
+  const rows = useInboxRows(view, from !== null);
+  const { list, loaded, passes, statusOf } = rows;
+  const ids = useMemo(() => loaded.map((item) => item.id), [loaded]);
+  const index = ids.indexOf(conversationId);
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = list;
   const pages = list.data?.pages.length ?? 0;
 
-  // Not found yet (a reload), or at the last loaded row: the next page.
-  const needMore = list.data !== undefined && (index === -1 ? pages < MAX_PAGES_TO_FIND : index >= items.length - 1);
+  const previous = index === -1 ? null : stepFrom(ids, index, -1, passes, false);
+  const next = index === -1 ? null : stepFrom(ids, index, 1, passes, hasNextPage);
+  const [lookFurther, setLookFurther] = useState(false);
+
+  const [seeking, setSeeking] = useState(false);
+  const toReview = useCallback(
+    (id: string) => {
+      if (id === conversationId) return false;
+      const passed = passes(id);
+      const status = statusOf(id);
+      if (passed === false || status === 'failed') return false;
+      if (passed === null || status === 'pending') return null;
+      return status.status === 'not_reviewed';
+    },
+    [conversationId, passes, statusOf],
+  );
+  const stillFinding = index === -1 && (list.isPending || (pages < MAX_PAGES_TO_FIND && hasNextPage));
+  const queue: Step | null = seeking && !stillFinding ? nextToReview(ids, index, toReview, hasNextPage) : null;
+  // Pressed again with none left, it stays said (and finds one should a status change).
+  const noneLeft = queue?.kind === 'none';
+
+  const hrefOf = useCallback(
+    (id: string) => withZone(`/conversations/${id}?from=${encodeURIComponent(from ?? '')}`, zone),
+    [from, zone],
+  );
+
+  // The next page, when: not found yet (a reload); Next has no row among the loaded ones (up to a
+  // bound, or past it when asked); or the queue looks for the next unreviewed (as far as it takes).
+  const needMore =
+    list.data !== undefined &&
+    (index === -1
+      ? pages < MAX_PAGES_TO_FIND
+      : queue?.kind === 'more' || (next?.kind === 'more' && (lookFurther || ids.length - 1 - index < MAX_ROWS_AHEAD)));
   useEffect(() => {
     if (needMore && hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [needMore, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
-  const hrefOf = (id: string) => withZone(`/conversations/${id}?from=${encodeURIComponent(from)}`, zone);
-  const previous = index > 0 ? items[index - 1]! : null;
-  const next = index !== -1 && index < items.length - 1 ? items[index + 1]! : null;
-  const listHref = withZone(`/conversations${from ? `?${from}` : ''}`, zone);
-
-  const targets = useRef({ previous: previous && hrefOf(previous.id), next: next && hrefOf(next.id) });
+  const queueTarget = queue?.kind === 'found' ? queue.id : null;
   useEffect(() => {
-    targets.current = { previous: previous && hrefOf(previous.id), next: next && hrefOf(next.id) };
+    if (queueTarget) void navigate(hrefOf(queueTarget));
+  }, [queueTarget, navigate, hrefOf]);
+
+  const previousHref = previous?.kind === 'found' ? hrefOf(previous.id) : null;
+  const nextHref = next?.kind === 'found' ? hrefOf(next.id) : null;
+  const targets = useRef({ previous: previousHref, next: nextHref });
+  useEffect(() => {
+    targets.current = { previous: previousHref, next: nextHref };
   });
   useEffect(() => {
+    if (from === null) return;
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcut(event) || (event.key !== '[' && event.key !== ']')) return;
       const target = event.key === '[' ? targets.current.previous : targets.current.next;
@@ -57,46 +105,48 @@ function Walk({ conversationId, from, zone }: { conversationId: string; from: st
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [from, navigate]);
 
+  const nextUnreviewed = (written?: ReviewStatusAnswer) => {
+    if (written) noteStatusWritten(client, written);
+    setSeeking(true);
+    return written ? 'Marked reviewed. Opening the next unreviewed conversation of the list\u2026' : '';
+  };
+
+  if (from === null) return null;
+  const shownIndex = rows.rows.findIndex((item) => item.id === conversationId);
   const position =
     index === -1
-      ? list.isPending || isFetchingNextPage
+      ? stillFinding
         ? 'Finding this conversation in the list\u2026'
         : 'Not among the list\u2019s conversations'
-      : `${index + 1} of ${items.length}${hasNextPage ? '+' : ''}`;
-  const disabled = `${buttonClass} pointer-events-none opacity-50`;
-  return (
-    <nav
-      aria-label="The list this conversation was opened from"
-      className="mb-3 flex flex-wrap items-center gap-2 text-sm print:hidden"
-    >
-      <Link to={listHref} className="font-medium text-sky-800 underline dark:text-sky-300">
-        Back to the list
-      </Link>
-      <span className="text-slate-700 dark:text-slate-300" aria-live="polite">
-        {position}
-      </span>
-      <span className="ml-auto flex gap-2">
-        {previous ? (
-          <Link to={hrefOf(previous.id)} className={buttonClass} aria-keyshortcuts="[">
-            <span aria-hidden="true">&larr;</span> Previous
-          </Link>
-        ) : (
-          <span className={disabled} aria-disabled="true">
-            <span aria-hidden="true">&larr;</span> Previous
-          </span>
-        )}
-        {next ? (
-          <Link to={hrefOf(next.id)} className={buttonClass} aria-keyshortcuts="]">
-            Next <span aria-hidden="true">&rarr;</span>
-          </Link>
-        ) : (
-          <span className={disabled} aria-disabled="true">
-            {isFetchingNextPage ? 'Loading\u2026' : 'Next'} <span aria-hidden="true">&rarr;</span>
-          </span>
-        )}
-      </span>
-    </nav>
+      : shownIndex === -1
+        ? rows.checking > 0
+          ? 'Checking the list\u2019s filters\u2026'
+          : 'Left out by the list\u2019s filters now'
+        : `${shownIndex + 1} of ${rows.rows.length}${hasNextPage ? '+' : ''}`;
+  const bar = (
+    <ListWalkBar
+      listHref={withZone(`/conversations${from ? `?${from}` : ''}`, zone)}
+      position={position}
+      previousHref={previousHref}
+      nextHref={nextHref}
+      nextState={
+        next?.kind === 'more' && !needMore && !isFetchingNextPage
+          ? { kind: 'look-further', rows: ids.length - 1 - index, onLook: () => setLookFurther(true) }
+          : next?.kind === 'checking'
+            ? { kind: 'checking' }
+            : isFetchingNextPage
+              ? { kind: 'loading' }
+              : { kind: 'none' }
+      }
+      queue={{
+        seeking: seeking && !noneLeft,
+        noneLeft,
+        checked: ids.length,
+        onNext: () => void nextUnreviewed(),
+      }}
+    />
   );
+  return { bar, nextUnreviewed };
 }

@@ -1,15 +1,18 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { readFilters, writeFilters, type InboxFilters } from './inbox-filters';
-import { readTriage, writeTriage, type Triage } from './triage';
+import { NO_FILTERS, writeFilters, type InboxFilters } from './inbox-filters';
+import { readInboxView, type InboxView } from './inbox-view';
+import { writeReviewFilter, type ReviewFilter } from './review-filter';
+import { writeTriage, type Triage } from './triage';
 
-export type InboxUrl = {
-  filters: InboxFilters;
-  triage: Triage;
+export type InboxUrl = InboxView & {
   /** What the link held that the page could not use, each said once. */
   problems: string[];
   setFilters: (filters: InboxFilters) => void;
   setTriage: (triage: Triage) => void;
+  setReview: (review: ReviewFilter | null) => void;
+  /** Removes every filter (the list's and the review status); result columns stay. */
+  clearFilters: () => void;
 };
 
 /**
@@ -18,11 +21,7 @@ export type InboxUrl = {
  */
 export function useInboxUrl(): InboxUrl {
   const [params, setParams] = useSearchParams();
-  const read = useMemo(() => {
-    const filters = readFilters(params);
-    const triage = readTriage(params);
-    return { filters: filters.filters, triage: triage.triage, problems: [...filters.problems, ...triage.problems] };
-  }, [params]);
+  const read = useMemo(() => readInboxView(params), [params]);
   const setFilters = useCallback(
     (filters: InboxFilters) => setParams((previous) => writeFilters(filters, new URLSearchParams(previous))),
     [setParams],
@@ -31,5 +30,13 @@ export function useInboxUrl(): InboxUrl {
     (triage: Triage) => setParams((previous) => writeTriage(triage, new URLSearchParams(previous))),
     [setParams],
   );
-  return { ...read, setFilters, setTriage };
+  const setReview = useCallback(
+    (review: ReviewFilter | null) => setParams((previous) => writeReviewFilter(review, new URLSearchParams(previous))),
+    [setParams],
+  );
+  const clearFilters = useCallback(
+    () => setParams((previous) => writeReviewFilter(null, writeFilters(NO_FILTERS, new URLSearchParams(previous)))),
+    [setParams],
+  );
+  return { ...read, setFilters, setTriage, setReview, clearFilters };
 }

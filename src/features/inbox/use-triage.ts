@@ -7,10 +7,8 @@ import { cellValueOf, rowMatches, type CellValue, type Triage } from './triage';
 type Cell = CellValue | 'pending' | 'failed';
 
 export type TriageView = {
-  /** The loaded rows that pass every result filter (all of them without one). */
-  rows: ConversationListItem[];
-  /** Loaded rows whose results are still being read for a filter. */
-  checking: number;
+  /** Whether a loaded row passes every result filter; null while a result it needs is being read. */
+  verdictOf: (conversationId: string) => boolean | null;
   /** The values a column shows among the rows read so far. */
   seen: (operatorId: string) => CellValue[];
 };
@@ -44,16 +42,11 @@ export function useTriage(items: ConversationListItem[], triage: Triage): Triage
     },
   });
 
-  const view = useMemo(() => {
-    if (triage.conditions.length === 0) return { rows: items, checking: 0 };
-    let checking = 0;
-    const rows = items.filter((item) => {
-      const verdict = rowMatches(triage.conditions, (operatorId) => cells.get(`${item.id} ${operatorId}`) ?? 'pending');
-      if (verdict === null) checking++;
-      return verdict === true;
-    });
-    return { rows, checking };
-  }, [items, triage.conditions, cells]);
+  const verdictOf = useCallback(
+    (conversationId: string) =>
+      rowMatches(triage.conditions, (operatorId) => cells.get(`${conversationId} ${operatorId}`) ?? 'pending'),
+    [triage.conditions, cells],
+  );
 
   const seen = useCallback(
     (operatorId: string) => {
@@ -63,5 +56,5 @@ export function useTriage(items: ConversationListItem[], triage: Triage): Triage
     },
     [cells],
   );
-  return { ...view, seen };
+  return { verdictOf, seen };
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { meSchema } from '../../api/me';
 import {
   agreementSchema,
@@ -12,6 +12,7 @@ import {
 } from '../../api/review-answers';
 import type { MeBody, NoteCreateBody, NoteEditBody, ReviewStatusBody, VerdictBody } from '../../api/review-requests';
 import { getJson, sendJson } from '../../lib/api-client';
+import { REVIEW_STATUSES_KEY } from '../../lib/review-statuses-key';
 
 const enc = encodeURIComponent;
 
@@ -51,10 +52,18 @@ export const resultVerdictsQueryOptions = (resultId: string) =>
     staleTime: 10_000,
   });
 
+/** The conversation's history, oldest first, a page (500 changes) at a time. */
 export const historyQueryOptions = (conversationId: string) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['review-history', conversationId],
-    queryFn: ({ signal }) => getJson(reviewPaths.history(conversationId), historyPageSchema, signal),
+    queryFn: ({ signal, pageParam }) =>
+      getJson(
+        pageParam ? `${reviewPaths.history(conversationId)}?after=${enc(pageParam)}` : reviewPaths.history(conversationId),
+        historyPageSchema,
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next ?? undefined,
     staleTime: 0,
   });
 
@@ -81,6 +90,7 @@ export function useSetName() {
       client.setQueryData(meQueryOptions.queryKey, me);
       // Every record's `mine` may change with who is asking.
       void client.invalidateQueries({ queryKey: ['review'] });
+      void client.invalidateQueries({ queryKey: REVIEW_STATUSES_KEY });
     },
   });
 }
@@ -146,8 +156,13 @@ export function useDeleteNote(conversationId: string) {
 
 export function useSetReviewStatus(conversationId: string) {
   const refresh = useRefreshReview(conversationId);
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ReviewStatusBody) => sendJson('PUT', reviewPaths.status(conversationId), body, reviewStatusSchema),
-    onSettled: () => refresh(),
+    onSettled: () => {
+      refresh();
+      // The inbox's rows show the status (and the queue walks by it).
+      void client.invalidateQueries({ queryKey: REVIEW_STATUSES_KEY });
+    },
   });
 }

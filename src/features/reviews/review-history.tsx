@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { HistoryPage } from '../../api/review-answers';
+import { Button } from '../../components/button';
 import { DateTime } from '../../components/date-time';
 import { historyQueryOptions } from './api';
 import { VERDICT_LABELS } from './result-verdicts';
-import { STATUS_LABELS } from './review-status';
+import { REVIEW_STATUS_LABELS } from '../../components/review-status-badge';
 
 type Entry = HistoryPage['entries'][number];
 
@@ -23,7 +24,7 @@ function fieldsOf(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-const LABELS: Record<string, Record<string, string>> = { status: STATUS_LABELS, verdict: VERDICT_LABELS };
+const LABELS: Record<string, Record<string, string>> = { status: REVIEW_STATUS_LABELS, verdict: VERDICT_LABELS };
 
 const shownValue = (field: string, value: unknown) =>
   typeof value === 'string' && LABELS[field]?.[value] ? LABELS[field][value] : plainValue(value);
@@ -64,49 +65,64 @@ export function ReviewHistory({ conversationId }: { conversationId: string }) {
 }
 
 function HistoryList({ conversationId }: { conversationId: string }) {
-  const history = useQuery(historyQueryOptions(conversationId));
+  const history = useInfiniteQuery(historyQueryOptions(conversationId));
   if (history.isPending) return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Loading the history…</p>;
-  if (history.isError) {
+  // A next page that failed keeps the changes already shown.
+  if (history.data === undefined) {
     return (
       <p role="status" className="mt-2 text-xs text-rose-800 dark:text-rose-300">
-        The history could not be loaded ({history.error.message}).
+        The history could not be loaded ({history.error?.message}).
       </p>
     );
   }
-  const entries = history.data.entries;
+  const entries = history.data.pages.flatMap((page) => page.entries);
   if (entries.length === 0)
     return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Nothing has been recorded yet.</p>;
   return (
-    <ol aria-label="Changes, oldest first" className="mt-2 space-y-2">
-      {entries.map((entry) => (
-        <li key={entry.id} className="rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60">
-          <p className="text-slate-800 dark:text-slate-200">
-            <strong>{entry.actor?.name ?? 'Someone'}</strong> {ACTION_NAMES[entry.action]} a {ENTITY_NAMES[entry.entity]},{' '}
-            <DateTime iso={entry.at} className="text-slate-600 dark:text-slate-400" />
-          </p>
-          <dl className="mt-1 space-y-0.5">
-            {changesOf(entry).map((change) => (
-              <div key={change.field} className="[overflow-wrap:anywhere]">
-                <dt className="inline font-medium text-slate-700 dark:text-slate-300">{change.field}: </dt>
-                <dd className="inline text-slate-800 dark:text-slate-200">
-                  {change.before !== null && (
-                    <>
-                      <del className="text-rose-800 dark:text-rose-300">{change.before}</del>
-                      {' \u2192 '}
-                    </>
-                  )}
-                  {change.after !== null ? (
-                    <ins className="text-emerald-800 no-underline dark:text-emerald-300">{change.after}</ins>
-                  ) : (
-                    '(deleted)'
-                  )}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </li>
-      ))}
-      {history.data.next && <li className="text-xs text-slate-600 dark:text-slate-400">Only the first 500 changes are shown.</li>}
-    </ol>
+    <>
+      <ol aria-label="Changes, oldest first" className="mt-2 space-y-2">
+        {entries.map((entry) => (
+          <li key={entry.id} className="rounded-md bg-slate-50 p-2 text-xs dark:bg-slate-800/60">
+            <p className="text-slate-800 dark:text-slate-200">
+              <strong>{entry.actor?.name ?? 'Someone'}</strong> {ACTION_NAMES[entry.action]} a {ENTITY_NAMES[entry.entity]},{' '}
+              <DateTime iso={entry.at} className="text-slate-600 dark:text-slate-400" />
+            </p>
+            <dl className="mt-1 space-y-0.5">
+              {changesOf(entry).map((change) => (
+                <div key={change.field} className="[overflow-wrap:anywhere]">
+                  <dt className="inline font-medium text-slate-700 dark:text-slate-300">{change.field}: </dt>
+                  <dd className="inline text-slate-800 dark:text-slate-200">
+                    {change.before !== null && (
+                      <>
+                        <del className="text-rose-800 dark:text-rose-300">{change.before}</del>
+                        {' \u2192 '}
+                      </>
+                    )}
+                    {change.after !== null ? (
+                      <ins className="text-emerald-800 no-underline dark:text-emerald-300">{change.after}</ins>
+                    ) : (
+                      '(deleted)'
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ol>
+      {history.hasNextPage && (
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
+          <span>The first {entries.length} changes are shown.</span>
+          <Button onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+            {history.isFetchingNextPage ? 'Loading more changes\u2026' : 'Load more changes'}
+          </Button>
+        </div>
+      )}
+      {history.isFetchNextPageError && (
+        <p role="status" className="mt-2 text-xs text-rose-800 dark:text-rose-300">
+          The next changes could not be loaded ({history.error?.message}).
+        </p>
+      )}
+    </>
   );
 }

@@ -6,7 +6,8 @@ import { sendJson } from '../../lib/api-client';
 import { isShortcut } from '../../lib/keyboard';
 import { meQueryOptions, resultVerdictsQueryOptions, reviewPaths } from './api';
 import { VERDICT_LABELS } from './result-verdicts';
-import { STATUS_LABELS, useChangeReviewStatus, type StatusOutcome } from './review-status';
+import { useChangeReviewStatus, type StatusOutcome } from './review-status';
+import { REVIEW_STATUS_LABELS } from '../../components/review-status-badge';
 import { describeWriteProblem } from './write-problem';
 
 export const REVIEW_SHORTCUTS: Array<[keys: string, what: string]> = [
@@ -91,7 +92,7 @@ export function useReviewKeys({ conversationId, selectedResultId, onComment, onR
         void now.status.change('reviewed').then((outcome) => {
           if (!outcome.ok) return setSaid(outcome.problem.message);
           const next = now.onReviewed?.(outcome);
-          setSaid(next || `Marked ${STATUS_LABELS.reviewed.toLowerCase()}.`);
+          setSaid(next || `Marked ${REVIEW_STATUS_LABELS.reviewed.toLowerCase()}.`);
         });
         return;
       }

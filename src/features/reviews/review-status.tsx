@@ -2,26 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useState } from 'react';
 import type { ReviewStatusAnswer } from '../../api/review-answers';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../api/reviews';
-import { Badge, type BadgeTone } from '../../components/badge';
 import { Button } from '../../components/button';
 import { DateTime } from '../../components/date-time';
+import { REVIEW_STATUS_LABELS, ReviewStatusBadge } from '../../components/review-status-badge';
 import { conversationReviewQueryOptions, useSetReviewStatus } from './api';
 import { ConflictActions } from './conflict-actions';
 import { useCanWrite } from './who-is-reviewing';
 import { describeWriteProblem, type WriteProblem } from './write-problem';
-
-export const STATUS_LABELS: Record<ReviewStatus, string> = {
-  not_reviewed: 'Not reviewed',
-  in_review: 'In review',
-  reviewed: 'Reviewed',
-  needs_follow_up: 'Needs follow-up',
-};
-export const STATUS_TONES: Record<ReviewStatus, BadgeTone> = {
-  not_reviewed: 'outline',
-  in_review: 'blue',
-  reviewed: 'green',
-  needs_follow_up: 'amber',
-};
 
 /** What happened to a status change, for the page to say (and, for `r`, to go on to the next conversation). */
 export type StatusOutcome = { ok: true; status: ReviewStatusAnswer } | { ok: false; problem: WriteProblem };
@@ -74,7 +61,7 @@ export function ReviewStatusLine({ conversationId }: { conversationId: string })
     <div className="space-y-2">
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-800 dark:text-slate-200">
         <span className="font-medium">Review status:</span>
-        <Badge tone={STATUS_TONES[status.status]}>{STATUS_LABELS[status.status]}</Badge>
+        <ReviewStatusBadge status={status.status} />
         {status.updatedBy && status.updatedAt && (
           <span className="text-xs text-slate-600 dark:text-slate-400">
             set by {status.mine ? 'you' : status.updatedBy.name}, <DateTime iso={status.updatedAt} />
@@ -95,7 +82,7 @@ export function ReviewStatusLine({ conversationId }: { conversationId: string })
           >
             {REVIEW_STATUSES.map((value) => (
               <option key={value} value={value}>
-                {STATUS_LABELS[value]}
+                {REVIEW_STATUS_LABELS[value]}
               </option>
             ))}
           </select>

@@ -99,10 +99,15 @@ export function installReviewRoutes(app: Hono, options: ReviewRouteOptions): voi
     if (conversationId instanceof Response) return conversationId;
     const after = c.req.query('after');
     if (after !== undefined && !/^\d{1,18}$/.test(after)) return invalidInput(c, '?after= must be the id of a history entry.');
+    const limitText = c.req.query('limit') ?? String(HISTORY_PAGE);
+    const limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : 0;
+    if (limit < 1 || limit > HISTORY_PAGE) return invalidInput(c, `?limit= must be a whole number from 1 to ${HISTORY_PAGE}.`);
     const db = database(c, storage);
     if (db instanceof Response) return db;
-    const entries = await historyOfConversation(db, conversationId, { after, limit: HISTORY_PAGE });
-    return c.json({ entries, next: entries.length === HISTORY_PAGE ? entries.at(-1)!.id : null });
+    // One more than asked says whether a next page exists, so a full last page does not offer an empty one.
+    const entries = await historyOfConversation(db, conversationId, { after, limit: limit + 1 });
+    const page = entries.slice(0, limit);
+    return c.json({ entries: page, next: entries.length > limit ? page.at(-1)!.id : null });
   });
 
   app.get('/api/reviews/results/:resultId/verdicts', async (c) => {

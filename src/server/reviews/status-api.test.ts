@@ -100,4 +100,28 @@ describe("a conversation's history", () => {
     expect(rest.entries.map((e) => e.id)).toEqual([page.entries[1]!.id]);
     expect((await api.send('GET', `/api/reviews/conversations/${conversationId}/history?after=x`)).status).toBe(400);
   });
+
+  it('pages with ?limit=, offering a next page only when there is one', async () => {
+    const ana = api.person('Ana Lima');
+    const conversationId = freshId('conversation');
+    for (const [version, status] of ['in_review', 'reviewed', 'needs_follow_up'].entries()) {
+      await api.send('PUT', statusPath(conversationId), { as: ana, body: { status, expectedVersion: version } });
+    }
+    const read = async (query: string) =>
+      historyPageSchema.parse(
+        await (await api.send('GET', `/api/reviews/conversations/${conversationId}/history?${query}`)).json(),
+      );
+    const first = await read('limit=2');
+    expect(first.entries.map((e) => e.version)).toEqual([1, 2]);
+    expect(first.next).toBe(first.entries[1]!.id);
+    const last = await read(`limit=1&after=${first.next}`);
+    expect(last.entries.map((e) => e.version)).toEqual([3]);
+    // The last page is full, yet nothing follows it.
+    expect(last.next).toBeNull();
+    for (const limit of ['0', '501', 'x', '-1']) {
+      const answer = await api.send('GET', `/api/reviews/conversations/${conversationId}/history?limit=${limit}`);
+      expect(answer.status).toBe(400);
+      expect(await answer.text()).toContain('?limit= must be a whole number from 1 to 500.');
+    }
+  });
 });
