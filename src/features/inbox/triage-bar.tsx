@@ -35,7 +35,9 @@ function ColumnControl({
   if (test && !offered.some((option) => writeTest(option) === writeTest(test))) offered.unshift(test);
   return (
     <li className="flex min-w-0 max-w-full flex-wrap items-center gap-2 rounded-lg border border-slate-200 px-2 py-1.5 dark:border-slate-700">
-      <span className="min-w-0 text-sm font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100">{column.name}</span>
+      <span className="min-w-0 text-sm font-medium [overflow-wrap:anywhere] text-slate-900 dark:text-slate-100">
+        {column.name}
+      </span>
       <label htmlFor={id} className="sr-only">
         Show only rows where {column.name} is
       </label>

@@ -86,7 +86,10 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
             <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
               {ordered.map((row) => (
                 <tr key={keyOf(row)}>
-                  <th scope="row" className={`${cell} min-w-36 font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100`}>
+                  <th
+                    scope="row"
+                    className={`${cell} min-w-36 font-medium text-slate-900 [overflow-wrap:anywhere] dark:text-slate-100`}
+                  >
                     {nameOf(row.operatorId)}
                   </th>
                   <td className={cell}>{versionOf(row.operatorVersion)}</td>
