@@ -120,6 +120,7 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
         onSelect={selectAndShow}
         hidden={view.hidden}
         shown={shown}
+        verdicts={review.verdictTallies}
       />
     </PanelBoundary>
   );
