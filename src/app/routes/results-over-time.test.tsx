@@ -38,6 +38,12 @@ describe('results over time', () => {
     expect(buttons.map((b) => b.textContent)).toEqual([expect.stringMatching(/^NEGATIVE/), expect.stringMatching(/^NEGATIVE/)]);
     await user.click(buttons[1]!);
     await waitFor(() => expect(buttons[1]).toHaveAttribute('aria-pressed', 'true'));
+    // The heading counts what the reader sees: one row, holding three runs.
+    expect(panel).toHaveAccessibleName('Operator results (1 \u00b7 3 runs)');
+    // An earlier run takes a verdict as the latest does.
+    const verdict = await within(earlier).findByRole('group', { name: 'Your verdict on this result' }, { timeout: 10_000 });
+    await user.click(within(verdict).getByRole('button', { name: 'Disagree' }));
+    await within(earlier).findByText('Saved: Disagree');
   });
 
   it('shows how the sentiment changed, each step at the message its run had seen up to, and selecting one dims what it had not seen', async () => {
