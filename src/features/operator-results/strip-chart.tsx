@@ -35,6 +35,9 @@ const BAND_FILLS = [
 const HEIGHT = 40;
 const TOP = 6;
 const BOTTOM = 34;
+/** Label bands sit below a line of text (the labels), their steps on the band's middle. */
+const BAND_TOP = TOP + 6;
+const BAND_HEIGHT = BOTTOM - TOP - 8;
 
 const VERDICT_MARKS = [
   { key: 'agree', mark: '\u2713', className: 'text-emerald-700 dark:text-emerald-300' },
@@ -69,7 +72,7 @@ export function StripChart({
   const min = Math.min(...numbers);
   const max = Math.max(...numbers);
   const y = (value: number) => (max === min ? (TOP + BOTTOM) / 2 : BOTTOM - ((value - min) / (max - min)) * (BOTTOM - TOP));
-  const yOf = (step: ChartStep) => (plotted ? y(step.number!) : HEIGHT / 2);
+  const yOf = (step: ChartStep) => (plotted ? y(step.number!) : BAND_TOP + BAND_HEIGHT / 2);
   const selected = steps.find((step) => step.id === selectedId) ?? null;
   const fills = new Map<string, string>();
   for (const step of steps) if (!fills.has(step.label)) fills.set(step.label, BAND_FILLS[fills.size % BAND_FILLS.length]!);
@@ -119,8 +122,8 @@ export function StripChart({
                   key={step.id}
                   x={from(i)}
                   width={Math.max(0, x(step.position) - from(i))}
-                  y={TOP + 4}
-                  height={BOTTOM - TOP - 8}
+                  y={BAND_TOP}
+                  height={BAND_HEIGHT}
                   className={fills.get(step.label)}
                 />
               ))}
@@ -149,7 +152,7 @@ export function StripChart({
                 key={i}
                 aria-hidden="true"
                 style={{ left: `${segment.from}%`, width: `${segment.to - segment.from}%` }}
-                className="pointer-events-none absolute top-1/2 -translate-y-1/2 truncate pr-1 pl-3 text-[0.65rem] leading-none font-semibold text-slate-900 dark:text-slate-100"
+                className="pointer-events-none absolute top-0 truncate pr-2 text-[0.65rem] leading-none font-semibold text-slate-900 dark:text-slate-100"
               >
                 {segment.label}
               </span>
@@ -186,7 +189,7 @@ export function StripChart({
           </ol>
         </div>
       </div>
-      <div className={`relative h-3.5 ${plotted ? 'ml-11.5' : ''}`} aria-hidden="true">
+      <div className={`relative h-4 ${plotted ? 'ml-11.5' : ''}`} aria-hidden="true">
         {steps.map((step) => (
           <VerdictMarks key={step.id} id={step.id} tally={step.tally} left={x(step.position)} />
         ))}
@@ -213,7 +216,7 @@ function VerdictMarks({ id, tally, left }: { id: string; tally: VerdictTally | u
     <span
       data-verdict-marks={id}
       style={{ left: `${left}%` }}
-      className="absolute top-0 flex -translate-x-1/2 gap-0.5 text-[0.65rem] leading-none font-bold whitespace-nowrap"
+      className="absolute top-0 flex -translate-x-1/2 gap-0.5 text-xs leading-none font-bold whitespace-nowrap"
     >
       {VERDICT_MARKS.map(({ key, mark, className }) =>
         tally[key] > 0 ? (

@@ -74,12 +74,16 @@ export function useConversationResults(conversation: Conversation): Conversation
   const [firstSeen, setFirstSeen] = useState<ReadonlySet<string> | null>(null);
   if (firstSeen === null && settled) setFirstSeen(new Set(entries.map((entry) => entry.id)));
   const [looked, setLooked] = useState<ReadonlySet<string>>(() => new Set());
-  const markSeen = useCallback(
-    (id: string) => setLooked((previous) => (previous.has(id) ? previous : new Set([...previous, id]))),
-    [],
-  );
+  // Only a result marked new is remembered: selecting any other changes nothing here.
+  const arrivedNow = useRef<ReadonlySet<string>>(new Set());
+  const markSeen = useCallback((id: string) => {
+    if (arrivedNow.current.has(id)) setLooked((previous) => new Set([...previous, id]));
+  }, []);
   const arrivedKey = firstSeen ? entries.flatMap((e) => (firstSeen.has(e.id) || looked.has(e.id) ? [] : [e.id])).join(' ') : '';
   const arrived = useMemo(() => new Set(arrivedKey ? arrivedKey.split(' ') : []), [arrivedKey]);
+  useEffect(() => {
+    arrivedNow.current = arrived;
+  }, [arrived]);
   const all = new Map(entries.flatMap((entry) => (entry.kind === 'result' ? [[entry.id, entry.result] as const] : [])));
   return { entries, list, unlistedCount: unlisted.length, resultOf: (id) => all.get(id), arrived, markSeen };
 }
