@@ -9,7 +9,11 @@
  * from just before its request to a second after its answer (the work it caused, rendering a grown
  * transcript included), minus the busy time of an idle window of the same length right after it
  * (what the page and the measurement cost anyway: each metrics read is itself about 0.5 ms).
+ *
+ * `tsx scripts/bench-live-poll.ts <folder A> <folder B>` compares two builds on the unchanged
+ * re-read instead, interleaved (BENCH_RUNS rounds, default 4).
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession } from 'playwright-core';
 import { LIVE_BENCH_IDS } from '../src/mocks/fixtures/bench-conversations';
@@ -112,8 +116,8 @@ async function measurePolls(browser: Browser, baseUrl: string, conversationId: s
 export type LivePollResults = { unchanged: LivePollResult; changed: LivePollResult };
 
 /** Both cases, against a BFF in demo mode with the benchmark's conversations and its usual 3 s cache. */
-export async function measureLivePolls(browser: Browser, polls: number): Promise<LivePollResults> {
-  const server = await startServer({ DEMO_BENCH_CONVERSATIONS: '1' });
+export async function measureLivePolls(browser: Browser, polls: number, entry?: string): Promise<LivePollResults> {
+  const server = await startServer({ DEMO_BENCH_CONVERSATIONS: '1' }, entry);
   try {
     const unchanged = await measurePolls(browser, server.url, LIVE_BENCH_IDS.quiet, polls);
     const changed = await measurePolls(browser, server.url, LIVE_BENCH_IDS.growing, polls);
@@ -127,36 +131,94 @@ export async function measureLivePolls(browser: Browser, polls: number): Promise
   }
 }
 
+/**
+ * Two builds (folders as for scripts/bench-ab.ts) compared on the unchanged re-read: `rounds`
+ * rounds, each measuring A and B in turn (which goes first alternates), so that drift on a shared
+ * machine touches both alike. Prints the median of each round's median, and of every poll.
+ */
+async function compareBuilds(folders: [string, string], polls: number, rounds: number): Promise<number> {
+  const builds = folders.map((folder, i) => ({
+    name: 'AB'[i]!,
+    entry: `${resolve(folder)}/dist-server/main.js`,
+    rounds: [] as number[],
+    polls: [] as number[],
+  }));
+  const browser = await launchChromium();
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+        const result = await measureQuiet(browser, polls, build.entry);
+        build.rounds.push(result.medianMainThreadMs);
+        build.polls.push(...result.samples.map((s) => s.mainThreadMs));
+        process.stdout.write(
+          `round ${round + 1} ${build.name}: ${result.medianMainThreadMs.toFixed(2)} ms (${result.samples.map((s) => s.mainThreadMs.toFixed(2)).join(' ')})\n`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write(
+    `${alignColumns([
+      ['Unchanged (304) re-read, 10,000 messages', 'Median of round medians', 'Median of every poll', 'Polls'],
+      ...builds.map((b) => [
+        `${b.name}: ${folders['AB'.indexOf(b.name)]}`,
+        `${median(b.rounds).toFixed(2)} ms`,
+        `${median(b.polls).toFixed(2)} ms`,
+        String(b.polls.length),
+      ]),
+    ])}\n`,
+  );
+  return 0;
+}
+
+async function measureQuiet(browser: Browser, polls: number, entry: string): Promise<LivePollResult> {
+  const server = await startServer({ DEMO_BENCH_CONVERSATIONS: '1' }, entry);
+  try {
+    const result = await measurePolls(browser, server.url, LIVE_BENCH_IDS.quiet, polls);
+    for (const sample of result.samples)
+      if (sample.status !== 304) throw new Error(`An unchanged re-read answered ${sample.status}, not 304`);
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const polls = positiveInt('BENCH_POLLS', 5, 50);
-  runBenchmark(
-    async () => {
-      const browser = await launchChromium();
-      try {
-        const { unchanged, changed } = await measureLivePolls(browser, polls);
-        const line = (label: string, r: LivePollResult) => [
-          label,
-          `${r.medianMainThreadMs.toFixed(2)} ms`,
-          `${r.medianWireBytes.toLocaleString('en-US')} B`,
-          r.samples
-            .map(
-              (s) =>
-                `${s.status}: ${s.mainThreadMs.toFixed(2)} ms (${s.windowMs.toFixed(2)} − idle ${s.idleWindowMs.toFixed(2)}), ${s.wireBytes} B`,
-            )
-            .join('; '),
-        ];
-        process.stdout.write(
-          `${alignColumns([
-            ['Re-read of a live 10,000-message conversation', 'Main thread (median)', 'On the wire (median)', 'Every poll'],
-            line('unchanged (304)', unchanged),
-            line('changed (200, one more message)', changed),
-          ])}\n`,
-        );
-        return 0;
-      } finally {
-        await browser.close();
-      }
-    },
-    (polls * 2 * 10 + 120) * 1000,
-  );
+  const [a, b] = process.argv.slice(2);
+  if (a && b) {
+    const rounds = positiveInt('BENCH_RUNS', 4, 50);
+    runBenchmark(() => compareBuilds([a, b], polls, rounds), (rounds * 2 * (polls * 10 + 30) + 120) * 1000);
+  } else
+    runBenchmark(
+      async () => {
+        const browser = await launchChromium();
+        try {
+          const { unchanged, changed } = await measureLivePolls(browser, polls);
+          const line = (label: string, r: LivePollResult) => [
+            label,
+            `${r.medianMainThreadMs.toFixed(2)} ms`,
+            `${r.medianWireBytes.toLocaleString('en-US')} B`,
+            r.samples
+              .map(
+                (s) =>
+                  `${s.status}: ${s.mainThreadMs.toFixed(2)} ms (${s.windowMs.toFixed(2)} − idle ${s.idleWindowMs.toFixed(2)}), ${s.wireBytes} B`,
+              )
+              .join('; '),
+          ];
+          process.stdout.write(
+            `${alignColumns([
+              ['Re-read of a live 10,000-message conversation', 'Main thread (median)', 'On the wire (median)', 'Every poll'],
+              line('unchanged (304)', unchanged),
+              line('changed (200, one more message)', changed),
+            ])}\n`,
+          );
+          return 0;
+        } finally {
+          await browser.close();
+        }
+      },
+      (polls * 2 * 10 + 120) * 1000,
+    );
 }

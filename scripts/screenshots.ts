@@ -12,7 +12,8 @@ import { OPERATORS } from '../src/mocks/fixtures/operator-results';
 import { startServer } from './start-server';
 
 const outDir = process.argv[2] ?? 'tests/e2e/screenshots';
-const pages: Array<[string, string]> = [
+/** Name, path, and what to wait for besides the network going quiet (a CSS selector). */
+const pages: Array<[string, string, string?]> = [
   ['home', '/'],
   ['inbox', '/conversations'],
   ['inbox-triage', '/conversations?window=31d&channel=VOICE&show=__SENTIMENT__&show=__CSAT__'],
@@ -41,6 +42,8 @@ const pages: Array<[string, string]> = [
   // Opened from the inbox: Previous / Next and Next unreviewed above it.
   ['review-queue', '/conversations/__HANDOFF__?from=before%3D2026-08-01T00%253A00%253A00Z'],
   ['result-verdicts', '/operator-results/__SENTIMENT__'],
+  // Repeated runs of one operator: the strip of results over time, its second step selected.
+  ['strip', '/conversations/__BILLING__?result=__BILLING_RUN__', 'section[aria-label="Results over time"]'],
   ['agreement', '/agreement'],
   ['bad-id', '/conversations/conv_conversation_01K1ETK'],
   ['missing', '/conversations/conv_conversation_00000000000000000000000000'],
@@ -60,8 +63,11 @@ async function main() {
     const ids = conv.operatorResultIds as string[];
     const long = await (await fetch(`${server.url}/api/v3/Conversations/${byName('2,000')}`)).json();
     const longSummary = (long.operatorResultIds as string[])[0]!;
+    const billing = await (await fetch(`${server.url}/api/v3/Conversations/${byName('Double charge')}`)).json();
     const replace = (path: string) =>
       path
+        .replace('__BILLING__', billing.id as string)
+        .replace('__BILLING_RUN__', (billing.operatorResultIds as string[])[1]!)
         .replace('__HANDOFF__', handoff)
         .replace('__UNUSUAL__', status.samples.find((s) => s.name === null)?.id ?? '')
         .replace('__QA__', ids[3]!)
@@ -71,7 +77,7 @@ async function main() {
         .replace('__SENTIMENT__', OPERATORS.sentiment)
         .replace('__CSAT__', OPERATORS.csat);
     const only = process.env.ONLY?.split(',');
-    for (const [name, path] of pages) {
+    for (const [name, path, ready] of pages) {
       if (only && !only.includes(name)) continue;
       for (const [widthName, viewport] of Object.entries(widths)) {
         for (const colorScheme of ['light', 'dark'] as const) {
@@ -79,6 +85,15 @@ async function main() {
           const page = await context.newPage();
           await page.goto(server.url + replace(path));
           await page.waitForLoadState('networkidle');
+          if (ready) {
+            // After the page has brought a selected result's evidence into view.
+            await page.locator(ready).first().waitFor();
+            await page.waitForTimeout(1_000);
+            await page
+              .locator(ready)
+              .first()
+              .evaluate((element) => element.scrollIntoView({ block: 'center' }));
+          }
           await page.waitForTimeout(150);
           await page.screenshot({
             path: join(outDir, `${name}-${widthName}-${colorScheme}.png`),

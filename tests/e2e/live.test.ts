@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../src/api/conversation';
 import { benchConversationId } from '../../src/mocks/fixtures/bench-conversations';
 import { plusSeconds } from '../../src/mocks/fixtures/builders';
+import { LIVE_REFRESH_MS } from '../../src/features/conversation/live-polling';
 import { drills } from '../../src/mocks/fixtures/drills';
 import { LIVE_CALL_NAME } from '../../src/mocks/fixtures/live-call';
 import { baseUrl, expectNoAxeViolations, idInViewport, setupBrowser } from './browser';
@@ -124,6 +125,45 @@ describe('a live conversation in Chromium', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('waits as long as a 429 asks before reading again, then goes back to reading every 5 s', async () => {
+    const { page, problems } = await browser.newPage();
+    // Every read of the quiet conversation, when it left the page and how it was answered; the
+    // first re-read is refused with a rate limit asking for 3 s (longer than the page's own 1 s
+    // first retry, shorter than its 5 s tick), the rest reach the BFF.
+    const RETRY_AFTER_S = 3;
+    const reads: Array<{ at: number; status: number }> = [];
+    await page.route(`**/api/v3/Conversations/${quietId}`, async (route: Route) => {
+      const at = Date.now();
+      if (reads.length === 1) {
+        reads.push({ at, status: 429 });
+        await route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': String(RETRY_AFTER_S) },
+          json: { code: 20429, message: 'Too Many Requests', more_info: '', status: 429 },
+        });
+        return;
+      }
+      const response = await route.fetch();
+      reads.push({ at, status: response.status() });
+      await route.fulfill({ response });
+    });
+    await page.goto(`${baseUrl()}/conversations/${quietId}`);
+    await page.getByText('This conversation has no communications yet.').waitFor();
+    await expect.poll(() => reads.length, { timeout: 2 * POLL_WAIT_MS + 5_000 }).toBeGreaterThanOrEqual(4);
+    expect(reads.map((read) => read.status)).toEqual([200, 429, 304, 304]);
+    const gap = (i: number) => reads[i]!.at - reads[i - 1]!.at;
+    // Asked for 3 s, it waited 3 s (not its default first retry of 1 s, nor a whole tick) ...
+    expect(gap(2)).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 50);
+    expect(gap(2)).toBeLessThan(LIVE_REFRESH_MS);
+    // ... and then read every 5 s again.
+    expect(gap(3)).toBeGreaterThanOrEqual(LIVE_REFRESH_MS - 50);
+    expect(gap(3)).toBeLessThan(LIVE_REFRESH_MS + 2_000);
+    await expect(page.getByText('This conversation has no communications yet.').isVisible()).resolves.toBe(true);
+    // A read still on its way when the page closes must not answer into a closed page.
+    await page.unrouteAll({ behavior: 'wait' });
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`shows the demo's call as it happens, its new sentiment readings marked New (${colorScheme})`, async () => {

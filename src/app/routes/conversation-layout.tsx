@@ -14,7 +14,7 @@ import { TranscriptSection } from '../../features/conversation/transcript-sectio
 import type { Hit } from '../../features/conversation/use-transcript-search';
 import { useLiveViewState } from '../../features/conversation/view-state';
 import { ResultStrip } from '../../features/operator-results/result-strip';
-import { ResultsPanel } from '../../features/operator-results/results-panel';
+import { countResults, ResultsPanel } from '../../features/operator-results/results-panel';
 import { useConversationResults } from '../../features/operator-results/use-conversation-results';
 import { useReferencesFor } from '../../features/operator-results/use-references-for';
 import { useSelectedResult } from '../../features/operator-results/use-selected-result';
@@ -60,12 +60,16 @@ export function ConversationLayout({
   const results = useConversationResults(conversation);
   const { selectedId, select, evidenceFor, evidence, operatorName, terms } = useSelectedResult(conversation, results);
   const referencesFor = useReferencesFor(conversation, shown);
+  const { markSeen } = results;
   const selectAndShow = useCallback(
     (id: string | null) => {
       select(id);
-      if (id) setSection('transcript');
+      if (id) {
+        markSeen(id);
+        setSection('transcript');
+      }
     },
-    [select],
+    [select, markSeen],
   );
   // A marker on a message leads back to its result in the panel (on phones, in the Results tab).
   const [resultFocus, setResultFocus] = useState<{ id: string; seq: number } | null>(null);
@@ -130,6 +134,7 @@ export function ConversationLayout({
         onSelect={selectAndShow}
         hidden={view.hidden}
         shown={shown}
+        verdicts={review.verdictTallies}
       />
     </PanelBoundary>
   );
@@ -179,7 +184,7 @@ export function ConversationLayout({
           onChange={setSection}
           tabs={[
             { key: 'transcript', label: 'Transcript', panel: transcript },
-            { key: 'results', label: `Results (${results.entries.length})`, panel: resultsPanel },
+            { key: 'results', label: `Results (${countResults(results.entries).rows})`, panel: resultsPanel },
             { key: 'participants', label: `People (${directory.participants.length})`, panel: participants },
             { key: 'review', label: `Review (${review.liveNotes})`, panel: reviewPanel },
           ]}

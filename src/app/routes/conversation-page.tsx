@@ -7,6 +7,7 @@ import { InvalidId } from '../../components/invalid-id';
 import { QueryView } from '../../components/query-view';
 import { useConversation } from '../../features/conversation/api';
 import { ConversationSkeleton } from '../../features/conversation/conversation-skeleton';
+import { useLivePolling } from '../../features/conversation/use-live-polling';
 import { useViewState } from '../../features/conversation/view-state';
 import { useListWalk } from '../../features/inbox/list-walk';
 import { rememberConversation } from '../../features/lookup/recent';
@@ -30,6 +31,7 @@ function InvalidIdPage({ value, problem }: { value: string; problem: string }) {
 
 function ConversationView({ id }: { id: string }) {
   const query = useConversation(id);
+  useLivePolling(id, query.data !== undefined);
   // The results are listed by conversation ID, so they are asked for alongside the conversation.
   const queryClient = useQueryClient();
   useEffect(() => {

@@ -6,6 +6,7 @@ import type { NoteAnswer, ReviewStatusAnswer } from '../../api/review-answers';
 import type { NoteAnchor } from '../../api/reviews';
 import type { RequestReveal } from '../../features/conversation/reveal';
 import type { NoteMarker } from '../../features/conversation/timeline';
+import type { VerdictTally } from '../../features/operator-results/strip-chart';
 import { targetsOf } from '../../features/conversation/use-message-links';
 import { conversationReviewQueryOptions } from '../../features/reviews/api';
 import { focusedMessageId, messageAnchor, noteIdOfHash, passageFromSelection } from '../../features/reviews/note-anchor';
@@ -136,7 +137,18 @@ export function useConversationReview({
     />
   );
   const liveNotes = notes?.filter((note) => note.deletedAt === null).length ?? 0;
-  return { panel, noteMarkers, keyStatus, shortcuts, liveNotes, data: review.data };
+  // Every verdict of the conversation is already here: the strip's marks need no request of their own.
+  const verdicts = review.data?.verdicts;
+  const verdictTallies = useMemo(() => {
+    const tallies = new Map<string, VerdictTally>();
+    for (const verdict of verdicts ?? []) {
+      const tally = tallies.get(verdict.resultId) ?? { agree: 0, disagree: 0, unsure: 0 };
+      tally[verdict.verdict] += 1;
+      tallies.set(verdict.resultId, tally);
+    }
+    return tallies;
+  }, [verdicts]);
+  return { panel, noteMarkers, keyStatus, shortcuts, liveNotes, data: review.data, verdictTallies };
 }
 
 /** What the last reviewer's key did, where a sighted reader sees it and a screen reader hears it. */

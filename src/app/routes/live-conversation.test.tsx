@@ -106,6 +106,14 @@ describe('a live (ACTIVE) conversation', () => {
     const results = screen.getByRole('region', { name: /Operator results/ });
     await waitFor(() => expect(within(results).getAllByText('New')).toHaveLength(1));
     expect(within(results).getAllByRole('button', { pressed: false })).toHaveLength(2);
+    // Once the reader has selected it, it is no longer new to them, selected or not.
+    const newRow = within(results).getByText('New').closest('button')!;
+    await act(async () => newRow.click());
+    await waitFor(() => expect(newRow).toHaveAttribute('aria-pressed', 'true'));
+    expect(within(results).queryByText('New')).toBeNull();
+    await act(async () => newRow.click());
+    await waitFor(() => expect(newRow).toHaveAttribute('aria-pressed', 'false'));
+    expect(within(results).queryByText('New')).toBeNull();
   });
 
   it('keeps find, the filters and the selected result working as the transcript grows', async () => {

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { server } from '../../../tests/bff-in-process';
 import { stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
+import { installReviewBackend } from '../../../tests/review-backend';
 import { LIVE_CALL_ID, LIVE_LINE_MS, liveCallAt } from '../../mocks/fixtures/live-call';
 import { liveCallHandlers } from '../../mocks/live-call-handlers';
 
+installReviewBackend();
 stubScrolling();
 
 const START = Date.parse('2026-11-30T10:00:00Z');
@@ -15,11 +17,12 @@ const { conversation, results } = liveCallAt(0, START, ELAPSED);
 const [first, , third] = results;
 
 /** Someone opened the call at START, which started it; the page opens it ELAPSED later. */
-async function openLiveCall(query = '') {
+async function openLiveCall(query = '', before?: () => Promise<void>) {
   let now = START;
   server.use(...liveCallHandlers({ now: () => now }));
   await fetch(`/api/v3/Conversations/${LIVE_CALL_ID}`);
   now += ELAPSED;
+  await before?.();
   return renderApp(`/conversations/${LIVE_CALL_ID}${query}`);
 }
 
@@ -35,6 +38,12 @@ describe('results over time', () => {
     expect(buttons.map((b) => b.textContent)).toEqual([expect.stringMatching(/^NEGATIVE/), expect.stringMatching(/^NEGATIVE/)]);
     await user.click(buttons[1]!);
     await waitFor(() => expect(buttons[1]).toHaveAttribute('aria-pressed', 'true'));
+    // The heading counts what the reader sees: one row, holding three runs.
+    expect(panel).toHaveAccessibleName('Operator results (1 \u00b7 3 runs)');
+    // An earlier run takes a verdict as the latest does.
+    const verdict = await within(earlier).findByRole('group', { name: 'Your verdict on this result' }, { timeout: 10_000 });
+    await user.click(within(verdict).getByRole('button', { name: 'Disagree' }));
+    await within(earlier).findByText('Saved: Disagree');
   });
 
   it('shows how the sentiment changed, each step at the message its run had seen up to, and selecting one dims what it had not seen', async () => {
@@ -72,5 +81,22 @@ describe('results over time', () => {
     // Message 6 is the agent's, message 3 the caller's.
     expect(steps[1]).toHaveTextContent('that message is hidden by the filters');
     expect(steps[0]).not.toHaveTextContent('hidden by the filters');
+  });
+
+  it('marks each step with its reviewers\u2019 verdicts', async () => {
+    const verdict = (resultId: string, body: object) =>
+      fetch(`/api/reviews/conversations/${LIVE_CALL_ID}/results/${resultId}/verdict`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ expectedVersion: 0, ...body }),
+      }).then((response) => expect(response.status).toBe(201));
+    await openLiveCall('', () => verdict(first!.id, { verdict: 'disagree', correction: 'NEUTRAL' }));
+    const strip = await screen.findByRole('list', { name: 'Customer sentiment over the conversation' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(strip).getAllByRole('button')[0]).toHaveTextContent(/, reviewers: 1 disagree$/));
+    expect(within(strip).getAllByRole('button')[2]).not.toHaveTextContent('reviewers');
+    const marks = screen.getByRole('region', { name: 'Results over time' }).querySelectorAll('[data-verdict-marks]');
+    expect([...marks].map((mark) => [mark.getAttribute('data-verdict-marks'), mark.textContent])).toEqual([
+      [first!.id, '\u2717'],
+    ]);
   });
 });

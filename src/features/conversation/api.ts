@@ -2,7 +2,6 @@ import { queryOptions, replaceEqualDeep, useQuery } from '@tanstack/react-query'
 import { conversationSchema, type Conversation } from '../../api/conversation';
 import { apiPaths, BFF_API_PREFIX } from '../../api/paths';
 import { getJson, keepEntityTag } from '../../lib/api-client';
-import { liveRefreshInterval } from './live-polling';
 
 export const conversationQueryOptions = (id: string) =>
   queryOptions({
@@ -19,9 +18,7 @@ export const conversationQueryOptions = (id: string) =>
     // Unchanged parts keep their identity (a grown transcript re-renders only its new rows); the
     // merged object carries the answer's tag for the next re-read.
     structuralSharing: (held, answer) => keepEntityTag(answer, replaceEqualDeep(held, answer)),
-    refetchInterval: (query) => liveRefreshInterval(query),
-    // Back on the tab, a live conversation is brought up to date at once.
-    refetchOnWindowFocus: (query) => (query.state.data?.status === 'ACTIVE' ? 'always' : false),
+    // An ACTIVE conversation is re-read by `useLivePolling`, which leaves this query alone on a 304.
   });
 
 export const useConversation = (id: string) => useQuery(conversationQueryOptions(id));

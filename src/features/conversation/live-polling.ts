@@ -1,4 +1,3 @@
-import type { Query } from '@tanstack/react-query';
 import type { Conversation } from '../../api/conversation';
 import { ApiError } from '../../lib/api-client';
 
@@ -15,15 +14,24 @@ export const LIVE_SETTLE_MS = 60_000;
 type LiveMemory = { lastActiveAt: number | null; errorsAtLastSuccess: number };
 const memory = new WeakMap<object, LiveMemory>();
 
-type ConversationQuery = Pick<Query<Conversation, Error>, 'state'>;
+/** What the re-reads of a conversation have come to so far, counted as TanStack Query counts a query's. */
+export type LiveReads = {
+  state: {
+    data: Conversation | undefined;
+    error: Error | null;
+    errorUpdateCount: number;
+    errorUpdatedAt: number;
+    dataUpdatedAt: number;
+  };
+};
 
 /**
  * When to re-read a conversation next, or `false` for not at all: every few seconds while ACTIVE
  * (and for a minute after it stopped being ACTIVE in front of the reader), twice as long after each
  * failed re-read in a row (up to a minute), never sooner than a rate limit's `Retry-After`.
- * Polling while the tab is hidden is left to TanStack Query, which skips those ticks.
+ * A hidden tab's ticks are skipped by `useLivePolling`.
  */
-export function liveRefreshInterval(query: ConversationQuery, now = Date.now()): number | false {
+export function liveRefreshInterval(query: LiveReads, now = Date.now()): number | false {
   const { data, error, errorUpdateCount, errorUpdatedAt, dataUpdatedAt } = query.state;
   if (!data) return false;
   let seen = memory.get(query);

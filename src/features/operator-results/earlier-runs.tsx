@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isId } from '../../api/ids';
 import { DateTime } from '../../components/date-time';
@@ -32,6 +32,7 @@ export function EarlierRuns({
   onSelect,
   focus,
   onFocused,
+  reviewFor,
 }: {
   runs: Run[];
   operatorLabel: string;
@@ -39,6 +40,8 @@ export function EarlierRuns({
   onSelect: (id: string | null) => void;
   focus: { id: string; seq: number } | null;
   onFocused: () => void;
+  /** The verdicts on a selected earlier run, and the reader's own, as on the latest. */
+  reviewFor: (result: Run['result']) => ReactNode;
 }) {
   const zone = useZone();
   const holdsSelection = selectedId !== null && runs.some((run) => runIds(run).includes(selectedId));
@@ -92,6 +95,7 @@ export function EarlierRuns({
                   Full result
                 </Link>
               )}
+              {selected && <div className="px-2 pb-2">{reviewFor(result)}</div>}
             </li>
           );
         })}

@@ -6,10 +6,11 @@ import { utcIso, zoneFormat } from '../../lib/time';
 import { useZone } from '../../lib/use-zone';
 import { groupRuns, trackedValue, type TrackedValue } from './result-history';
 import { useOperatorNames } from './results-panel';
+import { StripChart, type ChartStep, type VerdictTally } from './strip-chart';
 
 /** One run on the strip: what it concluded, and the message its range ended on. */
-type Step = { id: string; value: TrackedValue; position: number; messageId: string; at: string };
-type Track = { key: string; operatorId: string; field: string | null; steps: Step[] };
+export type Step = { id: string; value: TrackedValue; position: number; messageId: string; at: string };
+export type Track = { key: string; operatorId: string; field: string | null; steps: Step[] };
 
 /**
  * For each operator (and rule) that ran more than once with a label or a number to follow, its runs
@@ -47,12 +48,24 @@ export function tracksOf(results: readonly OperatorResult[], conversation: Conve
   return tracks;
 }
 
-const shownValue = (value: TrackedValue) => (value.kind === 'label' ? value.value : value.value.toLocaleString());
+export const shownValue = (value: TrackedValue) => (value.kind === 'label' ? value.value : value.value.toLocaleString());
+
+const tallyWords = (tally: VerdictTally | undefined) => {
+  if (!tally) return '';
+  const parts = [
+    tally.agree && `${tally.agree} agree`,
+    tally.disagree && `${tally.disagree} disagree`,
+    tally.unsure && `${tally.unsure} unsure`,
+  ].filter(Boolean);
+  return parts.length ? `, reviewers: ${parts.join(', ')}` : '';
+};
 
 /**
- * How an operator's label or number changed over the conversation, one step per run pinned to the
- * message its range ended on ("#12"), in message order; an arrow marks a change. A step selects its
- * run. A list for screen readers; the values are shown as the page shows text (redacted or not).
+ * How an operator's label or number changed over the conversation: a compact chart along the
+ * transcript, x the position in the conversation, one step per run pinned to the message its range
+ * ended on. Labels are bands, numbers a step line. Each step is a button that selects its run, and
+ * the chart is a list of them for screen readers; values are shown as the page shows text (redacted
+ * or not), times in the reader's zone, and reviewers' verdicts as marks on their run's step.
  */
 export function ResultStrip({
   conversation,
@@ -61,6 +74,7 @@ export function ResultStrip({
   onSelect,
   hidden,
   shown,
+  verdicts,
 }: {
   conversation: Conversation;
   results: readonly OperatorResult[];
@@ -69,6 +83,8 @@ export function ResultStrip({
   /** Participants hidden by the filters: a step pinned to one of their messages says so. */
   hidden: ReadonlySet<string>;
   shown: (text: string) => string;
+  /** Reviewers' verdicts by result ID, when the page has them. */
+  verdicts?: ReadonlyMap<string, VerdictTally>;
 }) {
   const tracks = useMemo(() => tracksOf(results, conversation), [results, conversation]);
   const loaded = useMemo(() => [...results], [results]);
@@ -82,49 +98,39 @@ export function ResultStrip({
       {tracks.map((track) => {
         const name = names.get(track.operatorId) ?? track.operatorId;
         const title = track.field ? `${name}: ${track.field}` : name;
+        const steps = track.steps.map((step, index): ChartStep => {
+          const filtered = hidden.has(senders.get(step.messageId) ?? '');
+          const tally = verdicts?.get(step.id);
+          const value = shown(shownValue(step.value));
+          return {
+            id: step.id,
+            position: step.position,
+            number: step.value.kind === 'number' ? step.value.value : null,
+            label: value,
+            changed: index === 0 || shownValue(track.steps[index - 1]!.value) !== shownValue(step.value),
+            filtered,
+            tally,
+            title: `${value}, message ${step.position}, ${utcIso(step.at)}`,
+            description: `${value} #${step.position}, after message ${step.position} of ${total}, ${format.time(step.at)}${
+              filtered ? ', that message is hidden by the filters' : ''
+            }${tallyWords(tally)}`,
+          };
+        });
         return (
           <div
             key={track.key}
             className="rounded-lg border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
           >
-            <p className="text-xs font-semibold text-slate-800 dark:text-slate-200">
+            <p className="text-xs font-semibold [overflow-wrap:anywhere] text-slate-800 dark:text-slate-200">
               {title} <span className="font-normal text-slate-600 dark:text-slate-400">over the conversation</span>
             </p>
-            <ol aria-label={`${title} over the conversation`} className="mt-1 flex flex-wrap items-center gap-1">
-              {track.steps.map((step, index) => {
-                const selected = step.id === selectedId;
-                const changed = index === 0 || shownValue(track.steps[index - 1]!.value) !== shownValue(step.value);
-                const filtered = hidden.has(senders.get(step.messageId) ?? '');
-                const where = `after message ${step.position} of ${total}`;
-                return (
-                  <li key={step.id} className="flex items-center gap-1">
-                    {index > 0 && (
-                      <span aria-hidden="true" className="text-slate-400 dark:text-slate-500">
-                        {changed ? '\u2192' : '\u00b7'}
-                      </span>
-                    )}
-                    <button
-                      type="button"
-                      aria-pressed={selected}
-                      onClick={() => onSelect(selected ? null : step.id)}
-                      title={utcIso(step.at)}
-                      className={`rounded-full border px-2 py-0.5 text-xs ${
-                        selected
-                          ? 'border-sky-700 bg-sky-700 text-white dark:border-sky-300 dark:bg-sky-300 dark:text-slate-950'
-                          : 'border-slate-300 text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800'
-                      } ${changed ? 'font-semibold' : ''}`}
-                    >
-                      {shown(shownValue(step.value))}
-                      <span className={selected ? '' : 'text-slate-600 dark:text-slate-400'}> #{step.position}</span>
-                      <span className="sr-only">
-                        , {where}, {format.time(step.at)}
-                        {filtered ? ', that message is hidden by the filters' : ''}
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
+            <StripChart
+              label={`${title} over the conversation`}
+              steps={steps}
+              total={total}
+              selectedId={selectedId}
+              onSelect={onSelect}
+            />
           </div>
         );
       })}

@@ -24,6 +24,19 @@ export type SortOrder = 'time' | 'operator';
 
 export const resultRowId = (id: string) => `result-row-${id}`;
 
+/**
+ * What the panel shows: its rows (an operator's runs under one rule are one row, plus any result
+ * still loading or unopenable) and how many results those rows hold.
+ */
+export function countResults(entries: readonly ResultEntry[]): { rows: number; results: number } {
+  const loaded = entries.flatMap((entry) => (entry.kind === 'result' ? [entry.result] : []));
+  return { rows: groupRuns(loaded).length + entries.length - loaded.length, results: entries.length };
+}
+
+/** "4 · 9 runs", or just "4" while every row is one result. */
+export const resultCountLabel = ({ rows, results }: { rows: number; results: number }) =>
+  rows === results ? String(results) : `${rows} \u00b7 ${results} runs`;
+
 /** Operator names by operator ID; a failed lookup simply leaves the ID to be shown. */
 export function useOperatorNames(results: OperatorResult[]): Map<string, string> {
   // Only operator IDs are looked up; any other value is shown as it is.
@@ -272,7 +285,8 @@ export function ResultsPanel({
     >
       <div className="flex flex-wrap items-center justify-between gap-2 p-4 pb-2">
         <h2 id="results-heading" className="text-base font-semibold text-slate-950 dark:text-white">
-          Operator results <span className="font-normal text-slate-600 dark:text-slate-400">({entries.length})</span>
+          Operator results{' '}
+          <span className="font-normal text-slate-600 dark:text-slate-400">({resultCountLabel(countResults(entries))})</span>
         </h2>
         {entries.length > 1 && (
           <span className="flex items-center gap-2 text-xs">
@@ -363,6 +377,7 @@ export function ResultsPanel({
                         onSelect={onSelect}
                         focus={focus}
                         onFocused={onFocused}
+                        reviewFor={reviewFor}
                       />
                     </>
                   }

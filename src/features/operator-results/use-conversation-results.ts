@@ -1,5 +1,5 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Conversation } from '../../api/conversation';
 import { isId } from '../../api/ids';
 import type { OperatorResult } from '../../api/operator-result';
@@ -21,8 +21,13 @@ export type ConversationResults = {
   /** Results the list returned that the conversation does not name. */
   unlistedCount: number;
   resultOf: (id: string) => OperatorResult | undefined;
-  /** Results that arrived after the page first had the list: a live conversation's new runs. */
+  /**
+   * Results that arrived after the page first had the list (a live conversation's new runs) and
+   * that the reader has not selected since.
+   */
   arrived: ReadonlySet<string>;
+  /** The reader selected this result: it is no longer new to them. */
+  markSeen: (id: string) => void;
 };
 
 const NO_RESULTS: OperatorResult[] = [];
@@ -68,8 +73,17 @@ export function useConversationResults(conversation: Conversation): Conversation
   // What the page held once the list first settled; anything after that is new to the reader.
   const [firstSeen, setFirstSeen] = useState<ReadonlySet<string> | null>(null);
   if (firstSeen === null && settled) setFirstSeen(new Set(entries.map((entry) => entry.id)));
-  const arrivedKey = firstSeen ? entries.flatMap((e) => (firstSeen.has(e.id) ? [] : [e.id])).join(' ') : '';
+  const [looked, setLooked] = useState<ReadonlySet<string>>(() => new Set());
+  // Only a result marked new is remembered: selecting any other changes nothing here.
+  const arrivedNow = useRef<ReadonlySet<string>>(new Set());
+  const markSeen = useCallback((id: string) => {
+    if (arrivedNow.current.has(id)) setLooked((previous) => new Set([...previous, id]));
+  }, []);
+  const arrivedKey = firstSeen ? entries.flatMap((e) => (firstSeen.has(e.id) || looked.has(e.id) ? [] : [e.id])).join(' ') : '';
   const arrived = useMemo(() => new Set(arrivedKey ? arrivedKey.split(' ') : []), [arrivedKey]);
+  useEffect(() => {
+    arrivedNow.current = arrived;
+  }, [arrived]);
   const all = new Map(entries.flatMap((entry) => (entry.kind === 'result' ? [[entry.id, entry.result] as const] : [])));
-  return { entries, list, unlistedCount: unlisted.length, resultOf: (id) => all.get(id), arrived };
+  return { entries, list, unlistedCount: unlisted.length, resultOf: (id) => all.get(id), arrived, markSeen };
 }
