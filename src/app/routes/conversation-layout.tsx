@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
 import type { OperatorResult } from '../../api/operator-result';
 import { PanelBoundary } from '../../components/panel-boundary';
@@ -22,6 +23,7 @@ import { ResultVerdicts } from '../../features/reviews/result-verdicts';
 import { ReviewKeyStatus, useConversationReview } from './conversation-review';
 import { redactText } from '../../lib/redact';
 import { useMediaQuery } from '../../lib/use-media-query';
+import { LIST_WALK_SHORTCUTS, openedFromList } from '../../features/inbox/list-walk-keys';
 
 type Section = 'transcript' | 'results' | 'participants' | 'review';
 
@@ -47,6 +49,10 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
     },
     [wide],
   );
+
+  // `[` / `]` only when the conversation was opened from the inbox, where they step through its list.
+  const [params] = useSearchParams();
+  const walksList = openedFromList(params);
 
   const results = useConversationResults(conversation);
   const { selectedId, select, evidenceFor, evidence, operatorName, terms } = useSelectedResult(conversation, results);
@@ -97,6 +103,10 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
     redact: view.redact,
   });
   const reviewPanel = <PanelBoundary name="review">{review.panel}</PanelBoundary>;
+  const moreShortcuts = useMemo(
+    () => [...(walksList ? LIST_WALK_SHORTCUTS : []), ...review.shortcuts],
+    [walksList, review.shortcuts],
+  );
 
   const header = (
     <PanelBoundary name="conversation details">
@@ -129,7 +139,7 @@ export function ConversationLayout({ conversation }: { conversation: Conversatio
         {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit, strip, seenUpTo }}
         onCurrentHit={setCurrentHit}
         noteMarkers={review.noteMarkers}
-        moreShortcuts={review.shortcuts}
+        moreShortcuts={moreShortcuts}
         tools={
           <ExportMenu
             conversation={conversation}
