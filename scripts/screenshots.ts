@@ -15,7 +15,7 @@ const outDir = process.argv[2] ?? 'tests/e2e/screenshots';
 const pages: Array<[string, string]> = [
   ['home', '/'],
   ['inbox', '/conversations'],
-  ['inbox-triage', '/conversations?window=31d&channel=VOICE&show=__SENTIMENT__&show=__CSAT__'],
+  ['inbox-triage', '/conversations?window=31d&channel=VOICE&show=__SENTIMENT_OPERATOR__&show=__CSAT__'],
   ['inbox-empty', '/conversations?status=ACTIVE&channel=EMAIL&window=24h'],
   ['seed', '/conversations/conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2'],
   ['handoff', '/conversations/__HANDOFF__'],
@@ -63,7 +63,7 @@ async function main() {
         .replace('__SENTIMENT__', ids[1]!)
         .replace('__ENTITIES__', ids[2]!)
         .replace('__LONG__', longSummary)
-        .replace('__SENTIMENT__', OPERATORS.sentiment)
+        .replace('__SENTIMENT_OPERATOR__', OPERATORS.sentiment)
         .replace('__CSAT__', OPERATORS.csat);
     const only = process.env.ONLY?.split(',');
     for (const [name, path] of pages) {
