@@ -16,7 +16,7 @@ const outDir = process.argv[2] ?? 'tests/e2e/screenshots';
 const pages: Array<[string, string, string?]> = [
   ['home', '/'],
   ['inbox', '/conversations'],
-  ['inbox-triage', '/conversations?window=31d&channel=VOICE&show=__SENTIMENT__&show=__CSAT__'],
+  ['inbox-triage', '/conversations?window=31d&channel=VOICE&show=__SENTIMENT_OPERATOR__&show=__CSAT__'],
   ['inbox-empty', '/conversations?status=ACTIVE&channel=EMAIL&window=24h'],
   // Review statuses as a column: the samples (older than every generated conversation) hold the demo's reviews.
   ['inbox-review', '/conversations?before=2026-08-01T00:00:00Z'],
@@ -74,7 +74,7 @@ async function main() {
         .replace('__SENTIMENT__', ids[1]!)
         .replace('__ENTITIES__', ids[2]!)
         .replace('__LONG__', longSummary)
-        .replace('__SENTIMENT__', OPERATORS.sentiment)
+        .replace('__SENTIMENT_OPERATOR__', OPERATORS.sentiment)
         .replace('__CSAT__', OPERATORS.csat);
     const only = process.env.ONLY?.split(',');
     for (const [name, path, ready] of pages) {

@@ -21,7 +21,7 @@ function TrackLocation({ onChange }: { onChange: (location: Location) => void })
 export function renderApp(path: string) {
   const queryClient = createQueryClient();
   // As src/app/main.tsx does; a page whose code fails to load says so when it renders.
-  startPage(path.split(/[?#]/)[0]!, queryClient).catch(() => {});
+  startPage(path.split('#')[0]!, queryClient).catch(() => {});
   const router: RouterView = { state: { location: { pathname: path, search: '', hash: '', state: null, key: 'initial' } } };
   const user = userEvent.setup();
   const view = render(

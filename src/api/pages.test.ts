@@ -27,18 +27,21 @@ describe('finding the page at a path', () => {
     expect(pageAt(`/conversations/${conversationId}`)).toEqual({
       module: 'src/app/routes/conversation-page.tsx',
       opening: { kind: 'conversation', id: conversationId, dataPath: `/v3/Conversations/${conversationId}` },
+      list: null,
     });
     expect(pageAt(`/operator-results/${operatorResultId}`)).toEqual({
       module: 'src/app/routes/operator-result-page.tsx',
       opening: { kind: 'operatorResult', id: operatorResultId, dataPath: `/v3/OperatorResults/${operatorResultId}` },
+      list: null,
     });
-    expect(pageAt('/')).toEqual({ module: 'src/app/routes/home-page.tsx', opening: null });
+    expect(pageAt('/')).toEqual({ module: 'src/app/routes/home-page.tsx', opening: null, list: null });
   });
 
   it('opens with nothing when the ID is not valid or of another kind: the page explains it', () => {
     expect(pageAt('/conversations/conv_conversation_TOO-SHORT')).toEqual({
       module: 'src/app/routes/conversation-page.tsx',
       opening: null,
+      list: null,
     });
     expect(pageAt(`/operator-results/${conversationId}`)?.opening).toBeNull();
     expect(pageAt('/conversations/%E0%A4%A')?.opening ?? null).toBeNull();
@@ -50,9 +53,10 @@ describe('finding the page at a path', () => {
     expect(pageAt('/operator-results/')).toBeNull();
   });
 
-  it('finds the inbox at /conversations, with or without a trailing slash, opening with nothing', () => {
-    expect(pageAt('/conversations')).toEqual({ module: 'src/app/routes/inbox-page.tsx', opening: null });
-    expect(pageAt('/conversations/')).toEqual({ module: 'src/app/routes/inbox-page.tsx', opening: null });
+  it('finds the inbox at /conversations, with or without a trailing slash, opening with its list', () => {
+    const inbox = { module: 'src/app/routes/inbox-page.tsx', opening: null, list: 'conversations' };
+    expect(pageAt('/conversations')).toEqual(inbox);
+    expect(pageAt('/conversations/')).toEqual(inbox);
   });
 
   // The router renders by React Router's matching and the server hints by this table's: a path

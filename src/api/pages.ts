@@ -16,11 +16,16 @@ export type Page = {
   module: `src/app/routes/${string}-page.tsx`;
   /** For a page about one thing: the kind of ID in its path, and the BFF path of the data it opens with. */
   opensWith?: { kind: IdKind; data: (id: string) => string };
+  /**
+   * For a page that opens with a list: which one. The list's query is read from the link's own
+   * query (its filters), so the router's `LIST_QUERIES` asks for it, not this table.
+   */
+  opensWithList?: 'conversations';
 };
 
 export const PAGES = [
   { path: '/', module: 'src/app/routes/home-page.tsx' },
-  { path: '/conversations', module: 'src/app/routes/inbox-page.tsx' },
+  { path: '/conversations', module: 'src/app/routes/inbox-page.tsx', opensWithList: 'conversations' },
   {
     path: '/conversations/:conversationId',
     module: 'src/app/routes/conversation-page.tsx',
@@ -38,11 +43,17 @@ type AppPage = (typeof PAGES)[number];
 export type PageModulePath = AppPage['module'];
 /** The kinds of ID some page opens with: each needs the query that loads that data (src/app/router.tsx). */
 export type PageIdKind = Extract<AppPage, { opensWith: object }>['opensWith']['kind'];
+/** The lists some page opens with: each needs the query that loads it (src/app/router.tsx). */
+export type PageListKind = Extract<AppPage, { opensWithList: string }>['opensWithList'];
 
-/** A page that a path leads to, and what it opens with when its path holds a valid ID. */
+/**
+ * A page that a path leads to, and what it opens with: the data of the valid ID in its path, or
+ * its list.
+ */
 export type PageMatch = {
   module: PageModulePath;
   opening: { kind: PageIdKind; id: string; dataPath: string } | null;
+  list: PageListKind | null;
 };
 
 /**
@@ -83,6 +94,7 @@ export function pageAt(pathname: string): PageMatch | null {
     return {
       module: page.module,
       opening: valid ? { kind: opensWith.kind, id: found.param!, dataPath: opensWith.data(found.param!) } : null,
+      list: 'opensWithList' in page ? page.opensWithList : null,
     };
   }
   return null;

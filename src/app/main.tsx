@@ -27,5 +27,5 @@ const render = () =>
 // The first page's code first, its data alongside: the page then renders as soon as its code is
 // in, with no Suspense fallback in between. If the code fails to load, the page's boundary says so.
 // Every later page is started the same way the moment the app navigates to it.
-startPage(window.location.pathname, queryClient).then(render, render);
+startPage(window.location.pathname + window.location.search, queryClient).then(render, render);
 startPagesOnNavigation(queryClient);

@@ -5,6 +5,8 @@ import { BFF_API_PREFIX } from '../api/paths';
 import { createQueryClient } from '../lib/query-client';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { server } from '../../tests/bff-in-process';
+import { conversationListOptions } from '../features/inbox/api';
+import { readFilters } from '../features/inbox/inbox-filters';
 import { OPENING_QUERIES, ROUTE_MODULES, startPage } from './router';
 
 const validId = (kind: IdKind) => `${ID_PREFIXES[kind]}0${'a'.repeat(25)}`;
@@ -55,6 +57,28 @@ describe('starting a page', () => {
       await startPage(path, queryClient);
     });
     expect(paths).toEqual([BFF_API_PREFIX + pageAt(path)!.opening!.dataPath]);
+  });
+
+  it('asks for the list a page opens with, by the filters in its link, once', async () => {
+    const queryClient = createQueryClient();
+    const path = '/conversations?status=CLOSED&channel=VOICE';
+    const queries: URLSearchParams[] = [];
+    const record = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === `${BFF_API_PREFIX}/v3/Conversations`) queries.push(url.searchParams);
+    };
+    server.events.on('request:start', record);
+    try {
+      await Promise.all([startPage(path, queryClient), startPage(path, queryClient)]);
+      const key = conversationListOptions(readFilters(new URL(path, 'http://app.invalid').searchParams).filters).queryKey;
+      await vi.waitFor(() => expect(queryClient.getQueryData(key)).toBeDefined());
+      await startPage(path, queryClient);
+    } finally {
+      server.events.removeListener('request:start', record);
+    }
+    expect(queries).toHaveLength(1);
+    expect(queries[0]!.get('status')).toBe('CLOSED');
+    expect(queries[0]!.getAll('channels')).toEqual(['VOICE']);
   });
 
   it('asks for nothing when the ID is not valid, or the page has no data', async () => {

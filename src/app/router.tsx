@@ -1,8 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Component, Suspense, type ReactNode } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
-import { PAGES, pageAt, type PageIdKind } from '../api/pages';
+import { PAGES, pageAt, type PageIdKind, type PageListKind } from '../api/pages';
 import { conversationQueryOptions } from '../features/conversation/api';
+import { conversationListOptions } from '../features/inbox/api';
+import { readFilters } from '../features/inbox/inbox-filters';
 import { operatorResultQueryOptions } from '../features/operator-results/api';
 import { lazyPage, type PageModule } from './lazy-page';
 import { NotFoundPage } from './routes/not-found-page';
@@ -32,17 +34,24 @@ export const OPENING_QUERIES = {
   operatorResult: (queryClient, id) => queryClient.prefetchQuery(operatorResultQueryOptions(id)),
 } satisfies Record<PageIdKind, (queryClient: QueryClient, id: string) => Promise<void>>;
 
+/** How each list a page opens with is asked for, from its link's query: the query its page reads. */
+export const LIST_QUERIES = {
+  conversations: (queryClient, params) => queryClient.prefetchInfiniteQuery(conversationListOptions(readFilters(params).filters)),
+} satisfies Record<PageListKind, (queryClient: QueryClient, params: URLSearchParams) => Promise<void>>;
+
 /**
- * Starts the page at `pathname`: asks for its data, and resolves once its code has loaded. Called
+ * Starts the page at `path` (a path with its query): asks for its data, and resolves once its code has loaded. Called
  * before the first render, so that the page renders with its code (and with its data when that has
  * arrived too: a deep link's HTML has already asked for both, src/server/spa.ts), and again on
  * every navigation inside the app (`startPagesOnNavigation`). The query's own rules decide whether
  * anything is fetched: nothing while the same request is under way or its answer is fresh.
  */
-export function startPage(pathname: string, queryClient: QueryClient): Promise<unknown> {
-  const found = pageAt(pathname);
+export function startPage(path: string, queryClient: QueryClient): Promise<unknown> {
+  const url = new URL(path, 'http://app.invalid');
+  const found = pageAt(url.pathname);
   if (!found) return Promise.resolve();
   if (found.opening) void OPENING_QUERIES[found.opening.kind](queryClient, found.opening.id);
+  if (found.list) void LIST_QUERIES[found.list](queryClient, url.searchParams);
   return ROUTES.find((route) => route.module === found.module)!.page.preload();
 }
 
@@ -58,7 +67,7 @@ export function startPagesOnNavigation(queryClient: QueryClient): void {
   window.navigation.addEventListener('navigate', (event) => {
     const to = new URL(event.destination.url);
     if (to.origin === window.location.origin && to.pathname !== window.location.pathname) {
-      void startPage(to.pathname, queryClient);
+      void startPage(to.pathname + to.search, queryClient);
     }
   });
 }

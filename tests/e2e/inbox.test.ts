@@ -23,6 +23,21 @@ const onScreen = (page: Page) =>
       .sort((a, b) => a.top - b.top),
   );
 
+/** The first row on screen (not above it), with how far from the top of the window it is. */
+const firstOnScreen = (page: Page) =>
+  page.locator('[data-row-index]').evaluateAll(
+    (rows) =>
+      rows
+        .map((row) => ({
+          id: row.querySelector('a[data-conversation-id]')!.getAttribute('data-conversation-id'),
+          top: row.getBoundingClientRect().top,
+          bottom: row.getBoundingClientRect().bottom,
+        }))
+        .filter(({ bottom }) => bottom > 0)
+        .sort((a, b) => a.top - b.top)
+        .map(({ id, top }) => ({ id, top }))[0],
+  );
+
 /** Counts the page's requests for the conversation list (not for one conversation). */
 function countListRequests(page: Page) {
   const counter = { list: 0 };
@@ -84,6 +99,7 @@ describe('the inbox in Chromium', () => {
     await page.waitForTimeout(100);
     const scrollY = await page.evaluate(() => window.scrollY);
     const shown = await onScreen(page);
+    const first = await firstOnScreen(page);
     const id = await row.getAttribute('data-conversation-id');
 
     await row.hover();
@@ -99,8 +115,10 @@ describe('the inbox in Chromium', () => {
     const beforeBack = requests.list;
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
-    // The first frame back: the page where it was (within a row's height), the row that was opened
-    // on screen, and the rows that were on screen still there.
+    // The first frame back: the page exactly where it was (the same first row on screen, at the
+    // same distance from the top), the row that was opened on screen, and the rows that were on
+    // screen still there.
+    expect(await firstOnScreen(page)).toEqual(first);
     expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollY)).toBeLessThan(60);
     const back = await onScreen(page);
     expect(back.map((row) => row.id)).toContain(id);

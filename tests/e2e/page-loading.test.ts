@@ -60,4 +60,36 @@ describe('following a link inside the app', () => {
     expect(asked).toHaveLength(1);
     expect(problems).toEqual([]);
   });
+
+  it('asks for the inbox’s list, with the link’s filters, while the inbox’s code is still loading, and once', async () => {
+    const { page, problems } = await browser.newPage();
+    const asked: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/v3/Conversations') asked.push(url);
+    });
+    let heldChunk: Route | null = null;
+    await page.route(/\/assets\/inbox-page-[^/]+\.js$/, (route) => {
+      heldChunk = route;
+    });
+
+    await page.goto(`${baseUrl()}/`);
+    await page.getByRole('link', { name: 'The last 24 hours' }).click();
+    await expect.poll(() => heldChunk !== null).toBe(true);
+    const askedWhileHeld = await expect
+      .poll(() => asked.length, { timeout: 5_000 })
+      .toBeGreaterThan(0)
+      .then(
+        () => true,
+        () => false,
+      );
+    await heldChunk!.continue();
+
+    await page.locator('[data-row-index]').first().waitFor();
+    expect(askedWhileHeld).toBe(true);
+    expect(asked).toHaveLength(1);
+    // The list the page shows: the link's 24 hours, not the whole account.
+    expect(asked[0]!.searchParams.get('createdAtAfter')).not.toBeNull();
+    expect(problems).toEqual([]);
+  });
 });

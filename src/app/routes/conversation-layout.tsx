@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Conversation } from '../../api/conversation';
 import type { OperatorResult } from '../../api/operator-result';
 import type { ReviewStatusAnswer } from '../../api/review-answers';
@@ -23,6 +24,7 @@ import { ResultVerdicts } from '../../features/reviews/result-verdicts';
 import { ReviewKeyStatus, useConversationReview } from './conversation-review';
 import { redactText } from '../../lib/redact';
 import { useMediaQuery } from '../../lib/use-media-query';
+import { LIST_WALK_SHORTCUTS, openedFromList } from '../../features/inbox/list-walk-keys';
 
 type Section = 'transcript' | 'results' | 'participants' | 'review';
 
@@ -56,6 +58,10 @@ export function ConversationLayout({
     },
     [wide],
   );
+
+  // `[` / `]` only when the conversation was opened from the inbox, where they step through its list.
+  const [params] = useSearchParams();
+  const walksList = openedFromList(params);
 
   const results = useConversationResults(conversation);
   const { selectedId, select, evidenceFor, evidence, operatorName, terms } = useSelectedResult(conversation, results);
@@ -111,6 +117,10 @@ export function ConversationLayout({
     onReviewed,
   });
   const reviewPanel = <PanelBoundary name="review">{review.panel}</PanelBoundary>;
+  const moreShortcuts = useMemo(
+    () => [...(walksList ? LIST_WALK_SHORTCUTS : []), ...review.shortcuts],
+    [walksList, review.shortcuts],
+  );
 
   const header = (
     <PanelBoundary name="conversation details">
@@ -144,7 +154,7 @@ export function ConversationLayout({
         {...{ conversation, directory, view, change, annotations, terms, reveal, requestReveal, onStepToHit, strip, seenUpTo }}
         onCurrentHit={setCurrentHit}
         noteMarkers={review.noteMarkers}
-        moreShortcuts={review.shortcuts}
+        moreShortcuts={moreShortcuts}
         tools={
           <ExportMenu
             conversation={conversation}

@@ -192,7 +192,8 @@ describe('keyboard shortcuts', () => {
   });
 
   it('opens the shortcuts dialog with ?, listing every shortcut', async () => {
-    const { user } = await open(conversationPath(aiHandoff));
+    // Opened from the inbox (its link carries the list), so stepping through the list works too.
+    const { user } = await open(`${conversationPath(aiHandoff)}?from=`);
     await user.keyboard('?');
     expect(showModal).toHaveBeenCalledTimes(1);
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -201,7 +202,7 @@ describe('keyboard shortcuts', () => {
     const keys = within(dialog)
       .getAllByRole('term')
       .map((term) => term.textContent);
-    expect(keys).toEqual(['/', 'Enter / Shift+Enter', 'n / N', 'j / k', 'Esc', '[ / ]', '?', 'a / d / u', 'c', 'r']);
+    expect(keys).toEqual(['/', 'Enter / Shift+Enter', 'n / N', 'j / k', 'Esc', '[ / ]', 'a / d / u', 'c', 'r', '?']);
     for (const [key, what] of SHORTCUTS) {
       const term = within(dialog).getByText(key, { selector: 'kbd' }).closest('dt')!;
       expect(term.nextElementSibling).toHaveTextContent(what);
@@ -212,6 +213,17 @@ describe('keyboard shortcuts', () => {
     // While it is open, the page's shortcuts are off.
     await user.keyboard('j');
     expect(document.activeElement).not.toBe(message(ids[0]!));
+  });
+
+  it('lists [ / ] only when the conversation was opened from the inbox, where they work', async () => {
+    const { user } = await open(conversationPath(aiHandoff));
+    await user.keyboard('?');
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const keys = within(dialog)
+      .getAllByRole('term')
+      .map((term) => term.textContent);
+    expect(keys).toEqual(['/', 'Enter / Shift+Enter', 'n / N', 'j / k', 'Esc', 'a / d / u', 'c', 'r', '?']);
+    expect(within(dialog).queryByText(/list it was opened from/)).not.toBeInTheDocument();
   });
 
   it('opens the same dialog from the "Keyboard shortcuts" button', async () => {

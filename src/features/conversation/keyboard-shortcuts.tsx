@@ -17,7 +17,6 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['n / N', 'Next / previous match'],
   ['j / k', 'Next / previous message'],
   ['Esc', 'Clear the find box, or the selected messages'],
-  ['[ / ]', 'Previous / next conversation of the list it was opened from'],
   ['?', 'Show these shortcuts'],
 ];
 
@@ -48,5 +47,7 @@ export function ShortcutsDialog({
   /** Keys other features add on this page (the review's). */
   more?: ReadonlyArray<readonly [keys: string, what: string]>;
 }) {
-  return <ShortcutsList dialog={dialog} shortcuts={[...SHORTCUTS, ...more]} />;
+  // "?" stays last, after the keys the page adds.
+  const help = SHORTCUTS.filter(([keys]) => keys === '?');
+  return <ShortcutsList dialog={dialog} shortcuts={[...SHORTCUTS.filter(([keys]) => keys !== '?'), ...more, ...help]} />;
 }

@@ -27,7 +27,7 @@ export type TranscriptSectionProps = {
   /** Reviewers' notes, by the message they are pinned to. */
   noteMarkers?: ReadonlyMap<string, NoteMarker>;
   /** More keys to list in the shortcuts dialog (the reviewer's). */
-  moreShortcuts?: Array<[keys: string, what: string]>;
+  moreShortcuts?: ReadonlyArray<readonly [keys: string, what: string]>;
   terms?: readonly Term[];
   /** The message to bring into view, and why (find, a link, evidence, j/k): the timeline follows it. */
   reveal: Reveal | null;

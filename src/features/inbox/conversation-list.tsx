@@ -6,13 +6,17 @@ import type { ConversationListItem } from '../../api/conversation';
 import { markRestored, placeOf, rememberPlace } from '../../lib/scroll-memory';
 import type { Zone, ZoneFormat } from '../../lib/time';
 import { ConversationRow, rowGrid } from './conversation-row';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { useScrollMargin } from '../../lib/use-scroll-margin';
 
 /** How close to the end of the loaded rows the next page is asked for. */
 const LOAD_AHEAD_ROWS = 15;
 
-/** A row's height before it is measured: a one-line row with its participants. */
-const ROW_ESTIMATE = 76;
+/**
+ * A row's height before it is measured: a row with one line of participants on a wide screen, the
+ * stacked card on a phone. Close to the real height, a newly shown row rarely moves the rows after it.
+ */
+const ROW_ESTIMATE = { wide: 61, phone: 115 };
 
 /**
  * How the rows lay in an entry when the reader left it: the sizes measured, where the list began,
@@ -32,14 +36,23 @@ function anchorRow(list: HTMLElement | null): Layout['anchor'] {
 }
 
 /** Where the page must be scrolled for the anchor row to be back at its place, with these rows. */
-function restoredScroll(layout: Layout, items: ConversationListItem[]): number | null {
+function restoredScroll(layout: Layout, items: ConversationListItem[], estimate: number): number | null {
   if (!layout.anchor) return null;
   let start = layout.scrollMargin;
   for (const item of items) {
     if (item.id === layout.anchor.key) return Math.max(0, Math.round(start - layout.anchor.top));
-    start += layout.sizes.get(item.id) ?? ROW_ESTIMATE;
+    start += layout.sizes.get(item.id) ?? estimate;
   }
   return null;
+}
+
+/** Scrolls the window by what the anchor row is off from where it was; true when it is on the page. */
+function putBack(list: HTMLElement | null, anchor: NonNullable<Layout['anchor']>): boolean {
+  const row = list?.querySelector(`[data-row-key="${CSS.escape(anchor.key)}"]`);
+  if (!row) return false;
+  const off = row.getBoundingClientRect().top - anchor.top;
+  if (off !== 0) window.scrollBy(0, off);
+  return true;
 }
 
 /** The rows measured before, as the virtualizer takes them back: only their sizes are read. */
@@ -87,19 +100,30 @@ export function ConversationList({
   footer,
 }: Props) {
   const list = useRef<HTMLDivElement>(null);
+  const estimate = useMediaQuery('(min-width: 768px)') ? ROW_ESTIMATE.wide : ROW_ESTIMATE.phone;
   const [place] = useState(() => placeOf(placeKey));
   const [layout] = useState(() => (place ? layouts.get(placeKey) : undefined));
-  const [restoreTo] = useState(() => (place ? ((layout ? restoredScroll(layout, items) : null) ?? place.scrollY) : null));
+  const [restoreTo] = useState(() =>
+    place ? ((layout ? restoredScroll(layout, items, estimate) : null) ?? place.scrollY) : null,
+  );
   // Where the list started on the page, as it was when the entry was left: the first render back is that one.
   const scrollMargin = useScrollMargin(list, layout?.scrollMargin ?? 0);
 
   const getItemKey = useCallback((index: number) => items[index]!.id, [items]);
   const virtualizer = useWindowVirtualizer<HTMLDivElement>({
     count: items.length,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize: () => estimate,
     getItemKey,
+    // A row measured before (coming back to the entry) keeps its size until the browser reports
+    // another: measuring it again in the commit would lay the whole page out there and then again.
     // Without layout (a test's DOM) a row measures 0: the estimate stands in.
-    measureElement: (element) => element.getBoundingClientRect().height || ROW_ESTIMATE,
+    measureElement: (element, entry, instance) =>
+      entry?.borderBoxSize[0]?.blockSize ??
+      instance.itemSizeCache.get(element.getAttribute('data-row-key') ?? '') ??
+      (element.getBoundingClientRect().height || estimate),
+    // Scrolling and a row's new size move the rows in the DOM; React renders only when the rows
+    // in view change.
+    directDomUpdates: true,
     overscan: 8,
     scrollMargin,
     initialOffset: restoreTo ?? 0,
@@ -113,6 +137,21 @@ export function ConversationList({
     window.scrollTo(0, restoreTo);
     markRestored(placeKey);
   }, [restoreTo, placeKey]);
+  // Then the first row on screen exactly where it was: whatever moved it since it was left (a row
+  // measured anew, the page above the list) is taken back, on every commit until the first frame
+  // is drawn, never after, so the reader's own scrolling is theirs.
+  const anchorPending = useRef(restoreTo === null ? null : (layout?.anchor ?? null));
+  useLayoutEffect(() => {
+    if (anchorPending.current) putBack(list.current, anchorPending.current);
+  });
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => (anchorPending.current = null), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
 
   const latestSelected = useRef(selected);
   useEffect(() => {
@@ -130,6 +169,16 @@ export function ConversationList({
       });
     };
   }, [placeKey, virtualizer]);
+
+  // The virtualizer sets the list's height itself, as it moves the rows.
+  const { containerRef } = virtualizer;
+  const listRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      list.current = element;
+      containerRef(element);
+    },
+    [containerRef],
+  );
 
   const rows = virtualizer.getVirtualItems();
   const lastShown = rows.at(-1)?.index ?? -1;
@@ -180,7 +229,7 @@ export function ConversationList({
           </span>
         ))}
       </div>
-      <div ref={list} role="list" aria-label="Conversations" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div ref={listRef} role="list" aria-label="Conversations" style={{ position: 'relative' }}>
         {rows.map((row) => {
           const item = items[row.index]!;
           return (
@@ -197,7 +246,6 @@ export function ConversationList({
                 top: 0,
                 left: 0,
                 width: '100%',
-                transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
               }}
             >
               <ConversationRow

@@ -1,0 +1,85 @@
+/**
+ * `tsx scripts/bench-inbox-ab.ts <folder A> <folder B>`: the inbox's figures (./bench-inbox.ts) for
+ * two builds in one run, for a change meant to move them (bench/README.md, "Comparing two builds").
+ *
+ * Both servers run at once with the inbox benchmark's demo account; one headless Chromium measures
+ * the reference page, then each build in turn, alternating which goes first in every round, so that
+ * drift on the machine touches both alike. It prints, per build, the medians over every sample, the
+ * spread (lowest and highest) and the long tasks of each round's scroll.
+ *
+ * BENCH_ROUNDS (default 4) rounds of BENCH_RUNS (default 3) runs of each figure per build.
+ */
+import { resolve } from 'node:path';
+import { alignColumns, positiveInt, runBenchmark } from './bench-common';
+import { measurePaint, type Problems } from './bench-browser';
+import { startFloorServer } from './bench-floor';
+import { INBOX_DEEP_LINK, INBOX_SERVER_ENV, measureInbox } from './bench-inbox';
+import { median, round } from './bench-stats';
+import { launchChromium } from './chromium';
+import { startServer, type RunningServer } from './start-server';
+
+const ROUNDS = positiveInt('BENCH_ROUNDS', 4, 50);
+const RUNS = positiveInt('BENCH_RUNS', 3, 20);
+
+type Build = { name: string; folder: string; server?: RunningServer };
+type Figures = { deepLinkMs: number[]; longTasks: number[]; openMs: number[]; backMs: number[] };
+
+async function main(): Promise<number> {
+  const [a, b] = process.argv.slice(2);
+  if (!a || !b) throw new Error('Name two folders, each with a build (dist/ and dist-server/).');
+  const builds: Build[] = [
+    { name: 'A', folder: resolve(a) },
+    { name: 'B', folder: resolve(b) },
+  ];
+  const problems: Problems = [];
+  const floor = await startFloorServer();
+  const browser = await launchChromium();
+  try {
+    for (const build of builds) build.server = await startServer(INBOX_SERVER_ENV, `${build.folder}/dist-server/main.js`);
+    await measurePaint(browser, floor.url, 'warm-up', problems);
+    const figures = new Map<string, Figures>(
+      builds.map((build) => [build.name, { deepLinkMs: [], longTasks: [], openMs: [], backMs: [] }]),
+    );
+    const reference: number[] = [];
+    for (let round_ = 1; round_ <= ROUNDS; round_++) {
+      process.stdout.write(`  round ${round_} of ${ROUNDS}\n`);
+      for (let run = 0; run < RUNS; run++) reference.push(await measurePaint(browser, floor.url, 'reference page', problems));
+      for (const build of round_ % 2 ? builds : [...builds].reverse()) {
+        const inbox = await measureInbox(browser, build.server!.url, RUNS, problems);
+        const into = figures.get(build.name)!;
+        into.deepLinkMs.push(...inbox.deepLink.samplesMs);
+        into.longTasks.push(inbox.scrolling.longTasksMs.length);
+        into.openMs.push(...inbox.open.samplesMs);
+        into.backMs.push(...inbox.back.samplesMs);
+      }
+    }
+    const referenceMs = median(reference);
+    const spread = (values: number[]) => `${round(median(values))} (${round(Math.min(...values))}–${round(Math.max(...values))})`;
+    const rows = [['figure', 'A median (min–max)', 'B median (min–max)', 'B / A']];
+    const compare = (label: string, pick: keyof Figures) => {
+      const [valuesA, valuesB] = [figures.get('A')![pick], figures.get('B')![pick]];
+      rows.push([label, spread(valuesA), spread(valuesB), `${round((median(valuesB) / median(valuesA) - 1) * 100)} %`]);
+    };
+    compare(`deep link ${INBOX_DEEP_LINK} → first rows, ms`, 'deepLinkMs');
+    compare('long tasks > 50 ms per scroll of 2,000 rows', 'longTasks');
+    compare('open a hovered conversation, click → painted, ms', 'openMs');
+    compare('back to the inbox → rows painted, ms', 'backMs');
+    const ratio = (name: string) => round(median(figures.get(name)!.deepLinkMs) / referenceMs, 2);
+    rows.push(['deep link / reference page', `${ratio('A')}×`, `${ratio('B')}×`, '']);
+    process.stdout.write(
+      `\nA: ${builds[0]!.folder}\nB: ${builds[1]!.folder}\n${ROUNDS} rounds of ${RUNS} runs; reference page ${spread(reference)} ms\n\n${alignColumns(rows)}\n`,
+    );
+    process.stdout.write(`Samples: ${JSON.stringify({ reference, A: figures.get('A'), B: figures.get('B') })}\n`);
+  } finally {
+    await browser.close();
+    for (const build of builds) await build.server?.stop();
+    await floor.stop();
+  }
+  if (problems.length > 0) {
+    process.stderr.write(`\nThe benchmark broke:\n${problems.map((problem) => `  ${problem}`).join('\n')}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+runBenchmark(main, ROUNDS * 6 * 60_000);
