@@ -216,6 +216,21 @@ describe('the inbox in Chromium', () => {
     await expectNoHorizontalScroll(page);
     expect(problems).toEqual([]);
   });
+  it('on a tablet with three result columns: the list scrolls sideways, the page does not', async () => {
+    const { page, problems } = await browser.newPage({ viewport: { width: 820, height: 1000 } });
+    await openInbox(page, `?show=${OPERATORS.sentiment}&show=${OPERATORS.csat}&show=${OPERATORS.summary}`);
+    await page.locator('[data-row-index]').first().getByText(/^(POSITIVE|NEUTRAL|NEGATIVE|\u2014)$/).first().waitFor();
+    await expectNoHorizontalScroll(page);
+    const list = page.getByRole('list', { name: 'Conversations' });
+    const scroller = await list.evaluate((element) => {
+      let box: HTMLElement | null = element.parentElement;
+      while (box && getComputedStyle(box).overflowX !== 'auto') box = box.parentElement;
+      return box ? { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth } : null;
+    });
+    expect(scroller).not.toBeNull();
+    expect(scroller!.scrollWidth).toBeGreaterThan(scroller!.clientWidth);
+    expect(problems).toEqual([]);
+  });
 });
 
 describe.each(['light', 'dark'] as const)('the inbox with axe-core, %s colour scheme', (colorScheme) => {

@@ -208,60 +208,63 @@ export function ConversationList({
     }
   });
 
-  const grid = rowGrid(columns.length);
+  const { columns: grid, minWidth } = rowGrid(columns.length);
   return (
-    <div>
-      <div
-        aria-hidden="true"
-        style={{ '--row-grid': grid } as React.CSSProperties}
-        className="hidden gap-x-3 border-b border-slate-300 px-3 pb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase md:grid md:grid-cols-(--row-grid) dark:border-slate-600 dark:text-slate-400"
-      >
-        <span>Conversation</span>
-        <span>Status</span>
-        <span>Channels</span>
-        <span>Started</span>
-        <span>Duration</span>
-        <span>Results</span>
-        <span>Review</span>
-        {columns.map((column) => (
-          <span key={column.id} className="truncate normal-case" title={column.name}>
-            {column.name}
-          </span>
-        ))}
-      </div>
-      <div ref={listRef} role="list" aria-label="Conversations" style={{ position: 'relative' }}>
-        {rows.map((row) => {
-          const item = items[row.index]!;
-          return (
-            <div
-              key={row.key}
-              role="listitem"
-              data-index={row.index}
-              data-row-index={row.index}
-              data-row-key={item.id}
-              ref={virtualizer.measureElement}
-              onFocusCapture={() => onSelect(row.index)}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-              }}
-            >
-              <ConversationRow
-                item={item}
-                href={hrefFor(item.id)}
-                now={now}
-                zone={zone}
-                format={format}
-                grid={grid}
-                selected={selected === row.index}
-                onIntent={onIntent}
-                columns={columns}
-              />
-            </div>
-          );
-        })}
+    // Between a phone's cards and a screen wide enough for every column, the list scrolls sideways.
+    <div className="md:overflow-x-auto">
+      <div className="md:min-w-(--row-min-width)" style={{ '--row-min-width': minWidth } as React.CSSProperties}>
+        <div
+          aria-hidden="true"
+          style={{ '--row-grid': grid } as React.CSSProperties}
+          className="hidden gap-x-3 border-b border-slate-300 px-3 pb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase md:grid md:grid-cols-(--row-grid) dark:border-slate-600 dark:text-slate-400"
+        >
+          <span>Conversation</span>
+          <span>Status</span>
+          <span>Channels</span>
+          <span>Started</span>
+          <span>Duration</span>
+          <span>Results</span>
+          <span>Review</span>
+          {columns.map((column) => (
+            <span key={column.id} className="truncate normal-case" title={column.name}>
+              {column.name}
+            </span>
+          ))}
+        </div>
+        <div ref={listRef} role="list" aria-label="Conversations" style={{ position: 'relative' }}>
+          {rows.map((row) => {
+            const item = items[row.index]!;
+            return (
+              <div
+                key={row.key}
+                role="listitem"
+                data-index={row.index}
+                data-row-index={row.index}
+                data-row-key={item.id}
+                ref={virtualizer.measureElement}
+                onFocusCapture={() => onSelect(row.index)}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                }}
+              >
+                <ConversationRow
+                  item={item}
+                  href={hrefFor(item.id)}
+                  now={now}
+                  zone={zone}
+                  format={format}
+                  grid={grid}
+                  selected={selected === row.index}
+                  onIntent={onIntent}
+                  columns={columns}
+                />
+              </div>
+            );
+          })}
+        </div>
       </div>
       {footer}
     </div>

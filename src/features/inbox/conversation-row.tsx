@@ -9,12 +9,29 @@ import { ResultCell } from './result-cell';
 import { ReviewStatusCell } from './review-status-cell';
 import { formatDuration, formatRelative, type Zone, type ZoneFormat } from '../../lib/time';
 
+/** Each column's track and its narrowest width in rem: the name, status, channels, start, duration, results, review. */
+const TRACKS: ReadonlyArray<readonly [track: string, minRem: number]> = [
+  ['minmax(14rem,3fr)', 14],
+  ['6.5rem', 6.5],
+  ['minmax(7rem,1fr)', 7],
+  ['8rem', 8],
+  ['6.5rem', 6.5],
+  ['4.5rem', 4.5],
+  ['minmax(8rem,1fr)', 8],
+];
+const RESULT_TRACK = ['minmax(7rem,1fr)', 7] as const;
+/** `gap-x-3` between columns and `px-3` on each side of a row. */
+const GAP_REM = 0.75;
+const PADDING_REM = 1.5;
+
 /**
- * The row's columns on wide screens (a phone stacks them as a card): name and participants, status,
- * channels, start, duration, results, review status, then one per result column.
+ * The row's columns on wide screens (a phone stacks them as a card), then one per result column;
+ * and the narrowest the row can be, so a screen narrower than that scrolls the list sideways, not the page.
  */
-export function rowGrid(resultColumns: number): string {
-  return `minmax(14rem,3fr) 6.5rem minmax(7rem,1fr) 8rem 6.5rem 4.5rem minmax(8rem,1fr)${' minmax(7rem,1fr)'.repeat(resultColumns)}`;
+export function rowGrid(resultColumns: number): { columns: string; minWidth: string } {
+  const tracks = [...TRACKS, ...Array.from({ length: resultColumns }, () => RESULT_TRACK)];
+  const minRem = tracks.reduce((sum, [, rem]) => sum + rem, 0) + GAP_REM * (tracks.length - 1) + PADDING_REM;
+  return { columns: tracks.map(([track]) => track).join(' '), minWidth: `${minRem}rem` };
 }
 
 function Participants({ item }: { item: ConversationListItem }) {
