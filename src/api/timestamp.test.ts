@@ -4,7 +4,12 @@ import { isTimestamp, parseTimestamp } from './timestamp';
 
 describe('parseTimestamp', () => {
   it('reads what Date.parse reads, unchanged', () => {
-    for (const value of ['2026-06-30T23:59:59Z', '2026-06-30T23:59:59.123Z', '2026-06-30T23:59:59+05:30', '2026-06-30t10:00:00z']) {
+    for (const value of [
+      '2026-06-30T23:59:59Z',
+      '2026-06-30T23:59:59.123Z',
+      '2026-06-30T23:59:59+05:30',
+      '2026-06-30t10:00:00z',
+    ]) {
       expect(parseTimestamp(value)).toBe(Date.parse(value));
     }
   });

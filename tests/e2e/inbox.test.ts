@@ -219,7 +219,12 @@ describe('the inbox in Chromium', () => {
   it('on a tablet with three result columns: the list scrolls sideways, the page does not', async () => {
     const { page, problems } = await browser.newPage({ viewport: { width: 820, height: 1000 } });
     await openInbox(page, `?show=${OPERATORS.sentiment}&show=${OPERATORS.csat}&show=${OPERATORS.summary}`);
-    await page.locator('[data-row-index]').first().getByText(/^(POSITIVE|NEUTRAL|NEGATIVE|\u2014)$/).first().waitFor();
+    await page
+      .locator('[data-row-index]')
+      .first()
+      .getByText(/^(POSITIVE|NEUTRAL|NEGATIVE|\u2014)$/)
+      .first()
+      .waitFor();
     await expectNoHorizontalScroll(page);
     const list = page.getByRole('list', { name: 'Conversations' });
     const scroller = await list.evaluate((element) => {

@@ -75,7 +75,9 @@ export function TranscriptSection({
   const messageIds = useMemo(() => messages.map((item) => item.communication.id), [messages]);
   // Named by the conversation's own times, not today's: a September call in New York is in EDT.
   const zoneNames = useMemo(() => {
-    const ends = [messages[0], messages.at(-1)].flatMap((item) => (item ? [format.zoneNameAt(item.communication.createdAt)] : []));
+    const ends = [messages[0], messages.at(-1)].flatMap((item) =>
+      item ? [format.zoneNameAt(item.communication.createdAt)] : [],
+    );
     return [...new Set(ends)].join('/') || format.zoneName;
   }, [messages, format]);
   const orderedIds = useMemo(() => chronological(conversation.communications).map((c) => c.id), [conversation]);

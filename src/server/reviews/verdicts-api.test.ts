@@ -162,7 +162,9 @@ describe('a verdict on an operator result', () => {
       code: 90510,
       message: expect.stringContaining("Twilio's copy of this result cannot be reviewed (operatorId: must be an operator ID"),
     });
-    const stored = resultVerdictsSchema.parse(await (await api.send('GET', `/api/reviews/results/${unfamiliar.id}/verdicts`)).json());
+    const stored = resultVerdictsSchema.parse(
+      await (await api.send('GET', `/api/reviews/results/${unfamiliar.id}/verdicts`)).json(),
+    );
     expect(stored.verdicts).toEqual([]);
   });
 
