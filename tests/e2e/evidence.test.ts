@@ -16,7 +16,8 @@ describe('operator results next to their evidence', () => {
     await row.click();
 
     expect(new URL(page.url()).searchParams.get('result')).toBe(sentimentId);
-    expect(await row.getAttribute('aria-pressed')).toBe('true');
+    // The link changes at once; the page shows the selection when it has rendered it.
+    await expect.poll(() => row.getAttribute('aria-pressed')).toBe('true');
     const cited = sentiment.referenceIds[0]!;
     const firstCovered = sentiment.executionDetails!.communications!.first!;
     await expect.poll(() => page.locator(`[id="${cited}"]`).getAttribute('data-evidence')).toBe('reference');
