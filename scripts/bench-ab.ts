@@ -11,24 +11,22 @@
  *
  * BENCH_RUNS (default 12) is the number of rounds.
  */
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { longConversationId } from '../src/mocks/fixtures/long-conversation';
-import { alignColumns, positiveInt, runBenchmark } from './bench-common';
+import { alignColumns, buildsFromArguments, inTurn, positiveInt, runBenchmark, type Build } from './bench-common';
 import { measureCodeSize, measureLoad, warmPage, type Problems } from './bench-browser';
 import { median, round } from './bench-stats';
 import { launchChromium } from './chromium';
-import { startServer, type RunningServer } from './start-server';
+import { startServer } from './start-server';
 
 const RUNS = positiveInt('BENCH_RUNS', 12, 100);
 const SIZES = [100, 2_000, 10_000];
 
-type Build = { name: string; folder: string; server?: RunningServer };
 type Figures = { paintMs: number[]; dataReadyMs: number[]; renderAfterDataMs: number[] };
 
 const linkTo = (build: Build, size: number) => `${build.server!.url}/conversations/${longConversationId(size)}`;
 
-async function measureRound(browser: Browser, builds: Build[], figures: Map<string, Figures>, problems: Problems) {
+async function measureRound(browser: Browser, builds: readonly Build[], figures: Map<string, Figures>, problems: Problems) {
   for (const size of SIZES) {
     for (const build of builds) {
       // Answered from the BFF's cache, as in `npm run bench`.
@@ -43,12 +41,7 @@ async function measureRound(browser: Browser, builds: Build[], figures: Map<stri
 }
 
 async function main(): Promise<number> {
-  const [a, b] = process.argv.slice(2);
-  if (!a || !b) throw new Error('Name two folders, each with a build (dist/ and dist-server/).');
-  const builds: Build[] = [
-    { name: 'A', folder: resolve(a) },
-    { name: 'B', folder: resolve(b) },
-  ];
+  const builds = buildsFromArguments();
   const problems: Problems = [];
   let browser: Browser | undefined;
   try {
@@ -63,7 +56,7 @@ async function main(): Promise<number> {
     }
     for (let run = 1; run <= RUNS; run++) {
       process.stdout.write(`  round ${run} of ${RUNS}\n`);
-      await measureRound(browser, run % 2 ? builds : [...builds].reverse(), figures, problems);
+      await measureRound(browser, inTurn(builds, run), figures, problems);
     }
     const code = new Map<string, number>();
     for (const build of builds) {

@@ -1,13 +1,14 @@
 /** What `npm run bench` and `npm run bench:server` share: settings, the request mix, the warm-up, the machine, the results file. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { demoConversations, longChat, aiHandoff } from '../src/mocks/fixtures/conversations';
 import { missingOperatorResultId, operatorResults } from '../src/mocks/fixtures/operator-results';
 import { operators, operatorWithFailingLookup } from '../src/mocks/fixtures/operators';
 import { DEMO_ACCOUNT_SEED } from '../src/mocks/fixtures/demo-account';
 import { generatedConversationId, LONG_GENERATED_INDEX } from '../src/mocks/fixtures/generated-plans';
+import type { RunningServer } from './start-server';
 
 /** A whole number from the environment, or the fallback; anything else stops the command with a message. */
 export function positiveInt(name: string, fallback: number, max: number, min = 1): number {
@@ -20,6 +21,22 @@ export function positiveInt(name: string, fallback: number, max: number, min = 1
   }
   return value;
 }
+
+/** One of two builds compared in one run (bench/README.md, "Comparing two builds"), and its server once started. */
+export type Build = { name: 'A' | 'B'; folder: string; server?: RunningServer };
+
+/** The two folders named on the command line, each with a build (dist/ and dist-server/), as A and B. */
+export function buildsFromArguments(): Build[] {
+  const [a, b] = process.argv.slice(2);
+  if (!a || !b) throw new Error('Name two folders, each with a build (dist/ and dist-server/).');
+  return [
+    { name: 'A', folder: resolve(a) },
+    { name: 'B', folder: resolve(b) },
+  ];
+}
+
+/** The builds in a round's order: which goes first alternates, so that drift on the machine touches both alike. */
+export const inTurn = <T>(builds: readonly T[], round: number): readonly T[] => (round % 2 ? builds : [...builds].reverse());
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

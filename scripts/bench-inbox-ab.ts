@@ -9,28 +9,21 @@
  *
  * BENCH_ROUNDS (default 4) rounds of BENCH_RUNS (default 3) runs of each figure per build.
  */
-import { resolve } from 'node:path';
-import { alignColumns, positiveInt, runBenchmark } from './bench-common';
+import { alignColumns, buildsFromArguments, inTurn, positiveInt, runBenchmark } from './bench-common';
 import { measurePaint, type Problems } from './bench-browser';
 import { startFloorServer } from './bench-floor';
 import { INBOX_DEEP_LINK, INBOX_SERVER_ENV, measureInbox } from './bench-inbox';
 import { median, round } from './bench-stats';
 import { launchChromium } from './chromium';
-import { startServer, type RunningServer } from './start-server';
+import { startServer } from './start-server';
 
 const ROUNDS = positiveInt('BENCH_ROUNDS', 4, 50);
 const RUNS = positiveInt('BENCH_RUNS', 3, 20);
 
-type Build = { name: string; folder: string; server?: RunningServer };
 type Figures = { deepLinkMs: number[]; longTasks: number[]; openMs: number[]; backMs: number[] };
 
 async function main(): Promise<number> {
-  const [a, b] = process.argv.slice(2);
-  if (!a || !b) throw new Error('Name two folders, each with a build (dist/ and dist-server/).');
-  const builds: Build[] = [
-    { name: 'A', folder: resolve(a) },
-    { name: 'B', folder: resolve(b) },
-  ];
+  const builds = buildsFromArguments();
   const problems: Problems = [];
   const floor = await startFloorServer();
   const browser = await launchChromium();
@@ -44,7 +37,7 @@ async function main(): Promise<number> {
     for (let round_ = 1; round_ <= ROUNDS; round_++) {
       process.stdout.write(`  round ${round_} of ${ROUNDS}\n`);
       for (let run = 0; run < RUNS; run++) reference.push(await measurePaint(browser, floor.url, 'reference page', problems));
-      for (const build of round_ % 2 ? builds : [...builds].reverse()) {
+      for (const build of inTurn(builds, round_)) {
         const inbox = await measureInbox(browser, build.server!.url, RUNS, problems);
         const into = figures.get(build.name)!;
         into.deepLinkMs.push(...inbox.deepLink.samplesMs);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Request, Route } from 'playwright-core';
+import type { Page, Request, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ID_PREFIXES } from '../../src/api/ids';
 import { PAGES } from '../../src/api/pages';
@@ -41,6 +41,29 @@ describe('the build and the page table (src/api/pages.ts)', () => {
   );
 });
 
+/**
+ * Opens the home page, holds back the code of the page `chunk` names, follows the link, and tells
+ * whether the page's data was asked for (`askedCount` above 0) while its code was held (up to 5 s).
+ */
+async function askedWhileCodeHeld(page: Page, chunk: RegExp, follow: () => Promise<void>, askedCount: () => number) {
+  let heldChunk: Route | null = null;
+  await page.route(chunk, (route) => {
+    heldChunk = route;
+  });
+  await page.goto(`${baseUrl()}/`);
+  await follow();
+  await expect.poll(() => heldChunk !== null).toBe(true);
+  const askedWhileHeld = await expect
+    .poll(askedCount, { timeout: 5_000 })
+    .toBeGreaterThan(0)
+    .then(
+      () => true,
+      () => false,
+    );
+  await heldChunk!.continue();
+  return askedWhileHeld;
+}
+
 describe('following a link inside the app', () => {
   it('asks for the next page’s data while its code is still loading, and once', async () => {
     const { page, problems } = await browser.newPage();
@@ -49,23 +72,12 @@ describe('following a link inside the app', () => {
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === apiPath) asked.push(request);
     });
-    // The conversation page's code is held back until its data has been asked for (or 5 s have passed).
-    let heldChunk: Route | null = null;
-    await page.route(/\/assets\/conversation-page-[^/]+\.js$/, (route) => {
-      heldChunk = route;
-    });
-
-    await page.goto(`${baseUrl()}/`);
-    await page.getByRole('link', { name: new RegExp(seedConversation.name!) }).click();
-    await expect.poll(() => heldChunk !== null).toBe(true);
-    const askedWhileHeld = await expect
-      .poll(() => asked.length, { timeout: 5_000 })
-      .toBeGreaterThan(0)
-      .then(
-        () => true,
-        () => false,
-      );
-    await heldChunk!.continue();
+    const askedWhileHeld = await askedWhileCodeHeld(
+      page,
+      /\/assets\/conversation-page-[^/]+\.js$/,
+      () => page.getByRole('link', { name: new RegExp(seedConversation.name!) }).click(),
+      () => asked.length,
+    );
 
     await page.getByRole('heading', { level: 1, name: seedConversation.name! }).waitFor();
     expect(askedWhileHeld).toBe(true);
@@ -80,22 +92,12 @@ describe('following a link inside the app', () => {
       const url = new URL(request.url());
       if (url.pathname === '/api/v3/Conversations') asked.push(url);
     });
-    let heldChunk: Route | null = null;
-    await page.route(/\/assets\/inbox-page-[^/]+\.js$/, (route) => {
-      heldChunk = route;
-    });
-
-    await page.goto(`${baseUrl()}/`);
-    await page.getByRole('link', { name: 'The last 24 hours' }).click();
-    await expect.poll(() => heldChunk !== null).toBe(true);
-    const askedWhileHeld = await expect
-      .poll(() => asked.length, { timeout: 5_000 })
-      .toBeGreaterThan(0)
-      .then(
-        () => true,
-        () => false,
-      );
-    await heldChunk!.continue();
+    const askedWhileHeld = await askedWhileCodeHeld(
+      page,
+      /\/assets\/inbox-page-[^/]+\.js$/,
+      () => page.getByRole('link', { name: 'The last 24 hours' }).click(),
+      () => asked.length,
+    );
 
     await page.locator('[data-row-index]').first().waitFor();
     expect(askedWhileHeld).toBe(true);

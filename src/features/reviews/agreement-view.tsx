@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Agreement } from '../../api/review-answers';
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
@@ -7,6 +8,21 @@ const table = 'w-full min-w-[36rem] border-collapse text-sm';
 const card = 'rounded-xl border border-slate-200 bg-white p-4 sm:p-6 dark:border-slate-700 dark:bg-slate-900';
 
 type Operator = Agreement['operators'][number];
+
+/** A table's column headings. */
+function HeaderRow({ cells }: { cells: ReactNode[] }) {
+  return (
+    <thead className="border-b border-slate-200 dark:border-slate-700">
+      <tr>
+        {cells.map((content, index) => (
+          <th key={index} scope="col" className={head}>
+            {content}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
 const versionOf = (version: number | null) => (version === null ? 'not named' : `v${version}`);
 const keyOf = (row: { operatorId: string; operatorVersion: number | null }) => `${row.operatorId}@${row.operatorVersion}`;
 
@@ -55,34 +71,18 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Most disagreed with first.</p>
         <div className="relative mt-3 overflow-x-auto">
           <table className={table}>
-            <thead className="border-b border-slate-200 dark:border-slate-700">
-              <tr>
-                <th scope="col" className={head}>
-                  Operator
-                </th>
-                <th scope="col" className={head}>
-                  Version
-                </th>
-                <th scope="col" className={head}>
-                  Agree
-                </th>
-                <th scope="col" className={head}>
-                  Disagree
-                </th>
-                <th scope="col" className={head}>
-                  Unsure
-                </th>
-                <th scope="col" className={head}>
-                  <span className="sr-only">Shares</span>
-                </th>
-                <th scope="col" className={head}>
-                  Results reviewed
-                </th>
-                <th scope="col" className={head}>
-                  Verdicts
-                </th>
-              </tr>
-            </thead>
+            <HeaderRow
+              cells={[
+                'Operator',
+                'Version',
+                'Agree',
+                'Disagree',
+                'Unsure',
+                <span className="sr-only">Shares</span>,
+                'Results reviewed',
+                'Verdicts',
+              ]}
+            />
             <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
               {ordered.map((row) => (
                 <tr key={keyOf(row)}>
@@ -119,19 +119,7 @@ export function AgreementView({ agreement, nameOf }: { agreement: Agreement; nam
             </h2>
             <div className="relative mt-3 overflow-x-auto">
               <table className="w-full min-w-[20rem] border-collapse text-sm">
-                <thead className="border-b border-slate-200 dark:border-slate-700">
-                  <tr>
-                    <th scope="col" className={head}>
-                      AI label
-                    </th>
-                    <th scope="col" className={head}>
-                      Reviewers{'\u2019'} label
-                    </th>
-                    <th scope="col" className={head}>
-                      Verdicts
-                    </th>
-                  </tr>
-                </thead>
+                <HeaderRow cells={['AI label', 'Reviewers\u2019 label', 'Verdicts']} />
                 <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
                   {pairs.map((pair) => {
                     const differs = pair.reviewerLabel !== null && pair.reviewerLabel !== pair.aiLabel;
