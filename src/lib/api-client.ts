@@ -1,5 +1,6 @@
 import { apiErrorBodySchema, type ApiErrorBody } from '../api/error';
 import { summariseIssues } from '../api/issues';
+import { conditionalGet, UNCHANGED } from './reread';
 
 type Schema<T> = {
   safeParse(
@@ -68,22 +69,18 @@ export function keepEntityTag<T>(from: unknown, to: T): T {
  */
 export async function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal, held?: T): Promise<T> {
   const tag = typeof held === 'object' && held !== null ? entityTags.get(held) : undefined;
-  let response: Response;
+  let response: Response | typeof UNCHANGED;
   try {
     // No extra headers on a first read: a deep link's data is preloaded by the page
     // (src/server/spa.ts), and the browser only hands that answer to a request exactly like the
-    // preload. A re-read names what it holds; the browser then passes a 304 through as it came.
-    response = await fetch(path, tag === undefined ? { signal } : { signal, headers: { 'If-None-Match': tag } });
+    // preload. A re-read names what it holds, off the main thread where it can be (./reread.ts).
+    response = tag === undefined ? await fetch(path, { signal }) : await conditionalGet(path, tag, signal);
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new NetworkError('The viewer\u2019s server could not be reached.');
   }
-  if (response.status === 304) {
-    if (tag === undefined) throw new UnexpectedShapeError('The server answered \u201cnot modified\u201d to a first read.');
-    // Its body is empty; reading it lets the browser finish the request rather than cancel it.
-    await response.arrayBuffer().catch(() => {});
-    return held as T;
-  }
+  if (response === UNCHANGED) return held as T;
+  if (response.status === 304) throw new UnexpectedShapeError('The server answered \u201cnot modified\u201d to a first read.');
   return readAnswer(response, schema);
 }
 

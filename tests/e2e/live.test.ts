@@ -102,7 +102,7 @@ describe('a live conversation in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('re-reads a quiet ACTIVE conversation with If-None-Match and gets 304s without a body', async () => {
+  it('re-reads a quiet ACTIVE conversation with If-None-Match, off the main thread, and gets 304s without a body', async () => {
     const { page, problems } = await browser.newPage();
     const answers: Array<{ status: number; bytes: number; ifNoneMatch: string | undefined }> = [];
     page.on('response', async (response) => {
@@ -123,6 +123,15 @@ describe('a live conversation in Chromium', () => {
       expect(later.bytes).toBe(0);
       expect(later.ifNoneMatch).toMatch(/^"[\w-]+"$/);
     }
+    // The re-reads were a worker's requests: the page's own timeline has only the first read.
+    const readByThePage = await page.evaluate(
+      (path) => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith(path)).length,
+      `/api/v3/Conversations/${quietId}`,
+    );
+    expect(readByThePage).toBe(1);
+    expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([
+      expect.stringMatching(/^\/assets\/reread-worker-/),
+    ]);
     expect(problems).toEqual([]);
   });
 

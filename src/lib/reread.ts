@@ -1,0 +1,84 @@
+import type { RereadAnswer, RereadAsk } from './reread-messages';
+
+/** A conditional re-read's answer when nothing changed (304). */
+export const UNCHANGED = Symbol('unchanged');
+
+type Waiting = {
+  resolve: (answer: Response | typeof UNCHANGED) => void;
+  reject: (error: unknown) => void;
+  /** The worker failed before answering: read in the page instead. */
+  readHere: () => void;
+};
+
+/** Not started yet (undefined), none to be had here (null), or the one re-reading for this page. */
+let worker: Worker | null | undefined;
+const waiting = new Map<number, Waiting>();
+let lastId = 0;
+
+function startWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  let started: Worker;
+  try {
+    started = new Worker(new URL('./reread-worker.ts', import.meta.url), { type: 'module', name: 're-reads' });
+  } catch {
+    return null;
+  }
+  started.addEventListener('message', (event: MessageEvent<RereadAnswer>) => {
+    const answer = event.data;
+    const asker = waiting.get(answer.id);
+    if (!asker) return;
+    waiting.delete(answer.id);
+    if (answer.kind === 'unchanged') asker.resolve(UNCHANGED);
+    else if (answer.kind === 'unreachable') asker.reject(new TypeError('The server could not be reached.'));
+    else {
+      const { status, statusText, headers, body } = answer;
+      asker.resolve(new Response(status === 204 || status === 205 ? null : body, { status, statusText, headers }));
+    }
+  });
+  // A worker that cannot start (its script refused or missing): this page re-reads by itself.
+  started.addEventListener('error', () => {
+    worker = null;
+    started.terminate();
+    for (const asker of waiting.values()) asker.readHere();
+    waiting.clear();
+  });
+  return started;
+}
+
+async function readHere(path: string, tag: string, signal?: AbortSignal): Promise<Response | typeof UNCHANGED> {
+  const response = await fetch(path, { signal, headers: { 'If-None-Match': tag } });
+  if (response.status !== 304) return response;
+  // Its body is empty; reading it lets the browser finish the request rather than cancel it.
+  await response.arrayBuffer().catch(() => {});
+  return UNCHANGED;
+}
+
+/**
+ * GETs `path` if it changed since the answer tagged `tag` (`If-None-Match`): UNCHANGED, or the
+ * answer. Where the browser has workers, a worker makes the request, so that an unchanged answer,
+ * the common case of a live conversation re-read every few seconds, costs the page's main thread
+ * one message instead of a request's handling (decision 0022). Rejects as `fetch` does: with the
+ * signal's reason once aborted, with a TypeError when the server cannot be reached.
+ */
+export function conditionalGet(path: string, tag: string, signal?: AbortSignal): Promise<Response | typeof UNCHANGED> {
+  if (worker === undefined) worker = startWorker();
+  const current = worker;
+  if (current === null) return readHere(path, tag, signal);
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const id = ++lastId;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      waiting.delete(id);
+      current.postMessage({ id, kind: 'abort' } satisfies RereadAsk);
+      reject(signal!.reason);
+    };
+    const done = () => signal?.removeEventListener('abort', onAbort);
+    waiting.set(id, {
+      resolve: (answer) => (done(), resolve(answer)),
+      reject: (error) => (done(), reject(error)),
+      readHere: () => (done(), readHere(path, tag, signal).then(resolve, reject)),
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    current.postMessage({ id, kind: 'read', path, tag } satisfies RereadAsk);
+  });
+}
