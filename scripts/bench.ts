@@ -369,10 +369,13 @@ function browserChecks({ codeSize, loads, floor, find, inbox, livePoll }: Browse
     },
     ...inboxChecks(inbox, floor.medianMs),
     {
+      // Two ways of measuring, judged by the higher: the wall time of the page's tasks with
+      // DevTools' network events on (which cost the page on every request), and the main thread's
+      // CPU time without them (scripts/bench-live-poll.ts).
       figure: 'Live 10,000 msgs, unchanged re-read (304): main thread',
-      value: ms(livePoll.unchanged.medianMainThreadMs),
+      value: `${ms(livePoll.unchanged.medianMainThreadMs)} (tasks, network events on) / ${ms(livePoll.bare.medianMainThreadMs)} (CPU, off)`,
       target: `≤ ${TARGETS.unchangedPollMainThreadMs} ms`,
-      met: livePoll.unchanged.medianMainThreadMs <= TARGETS.unchangedPollMainThreadMs,
+      met: Math.max(livePoll.unchanged.medianMainThreadMs, livePoll.bare.medianMainThreadMs) <= TARGETS.unchangedPollMainThreadMs,
     },
     {
       figure: 'Live 10,000 msgs, unchanged re-read (304): on the wire',
