@@ -359,6 +359,26 @@ describe('home page: finding a conversation by a Call or Message SID', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));
   });
 
+  it('shows a channel that a matching conversation lists twice, twice', async () => {
+    const shared = 'CH00112233445566778899aabbccddee00';
+    server.use(
+      http.get(CONVERSATION_LIST, () =>
+        HttpResponse.json({
+          items: [smsThread, seedConversation].map(({ communications: _messages, ...item }) => ({
+            ...item,
+            channels: ['SMS', 'SMS'],
+            channelIds: [shared],
+          })),
+          meta: { key: 'items', pageSize: 2 },
+        }),
+      ),
+    );
+    const { user, input } = await renderHome();
+    await user.type(input, `${shared}{Enter}`);
+    const list = await screen.findByRole('region', { name: '2 conversations hold this chat' });
+    expect(within(list).getAllByText('SMS')).toHaveLength(4);
+  });
+
   it('says what went wrong when the list cannot be read, and retries', async () => {
     server.use(http.get(CONVERSATION_LIST, () => twilioError(503, 20003, 'Service unavailable'), { once: true }));
     const { router, user, input } = await renderHome();

@@ -19,8 +19,8 @@ export function ChannelMatches({ channelId, items }: { channelId: string; items:
               {item.name || UNTITLED_CONVERSATION}
             </Link>
             <StatusBadge status={item.status} />
-            {item.channels.map((channel) => (
-              <ChannelBadge key={channel} channel={channel} />
+            {item.channels.map((channel, index) => (
+              <ChannelBadge key={index} channel={channel} />
             ))}
             <DateTime iso={item.createdAt} className="text-slate-600 dark:text-slate-400" />
           </li>
