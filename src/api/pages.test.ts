@@ -1,6 +1,7 @@
 import { matchPath } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { ID_PREFIXES, type IdKind } from './ids';
+import { firstListPagePath } from './inbox-filters';
 import { PAGES, pageAt } from './pages';
 
 const validId = (kind: IdKind) => `${ID_PREFIXES[kind]}0${'a'.repeat(25)}`;
@@ -54,7 +55,11 @@ describe('finding the page at a path', () => {
   });
 
   it('finds the inbox at /conversations, with or without a trailing slash, opening with its list', () => {
-    const inbox = { module: 'src/app/routes/inbox-page.tsx', opening: null, list: 'conversations' };
+    const inbox = {
+      module: 'src/app/routes/inbox-page.tsx',
+      opening: null,
+      list: { kind: 'conversations', firstPage: firstListPagePath },
+    };
     expect(pageAt('/conversations')).toEqual(inbox);
     expect(pageAt('/conversations/')).toEqual(inbox);
   });

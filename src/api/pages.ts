@@ -1,4 +1,5 @@
 import { isId, type IdKind } from './ids';
+import { firstListPagePath } from './inbox-filters';
 import { apiPaths } from './paths';
 
 /**
@@ -17,15 +18,20 @@ export type Page = {
   /** For a page about one thing: the kind of ID in its path, and the BFF path of the data it opens with. */
   opensWith?: { kind: IdKind; data: (id: string) => string };
   /**
-   * For a page that opens with a list: which one. The list's query is read from the link's own
-   * query (its filters), so the router's `LIST_QUERIES` asks for it, not this table.
+   * For a page that opens with a list: which one (the router's `LIST_QUERIES` asks for it), and
+   * the BFF path of its first page for a link's query (its filters) at a given time, for the deep
+   * link's HTML to preload.
    */
-  opensWithList?: 'conversations';
+  opensWithList?: { kind: 'conversations'; firstPage: (search: URLSearchParams, now: number) => string | null };
 };
 
 export const PAGES = [
   { path: '/', module: 'src/app/routes/home-page.tsx' },
-  { path: '/conversations', module: 'src/app/routes/inbox-page.tsx', opensWithList: 'conversations' },
+  {
+    path: '/conversations',
+    module: 'src/app/routes/inbox-page.tsx',
+    opensWithList: { kind: 'conversations', firstPage: firstListPagePath },
+  },
   {
     path: '/conversations/:conversationId',
     module: 'src/app/routes/conversation-page.tsx',
@@ -44,7 +50,7 @@ export type PageModulePath = AppPage['module'];
 /** The kinds of ID some page opens with: each needs the query that loads that data (src/app/router.tsx). */
 export type PageIdKind = Extract<AppPage, { opensWith: object }>['opensWith']['kind'];
 /** The lists some page opens with: each needs the query that loads it (src/app/router.tsx). */
-export type PageListKind = Extract<AppPage, { opensWithList: string }>['opensWithList'];
+export type PageListKind = Extract<AppPage, { opensWithList: object }>['opensWithList']['kind'];
 
 /**
  * A page that a path leads to, and what it opens with: the data of the valid ID in its path, or
@@ -53,7 +59,7 @@ export type PageListKind = Extract<AppPage, { opensWithList: string }>['opensWit
 export type PageMatch = {
   module: PageModulePath;
   opening: { kind: PageIdKind; id: string; dataPath: string } | null;
-  list: PageListKind | null;
+  list: { kind: PageListKind; firstPage: (search: URLSearchParams, now: number) => string | null } | null;
 };
 
 /**

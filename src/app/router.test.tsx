@@ -6,7 +6,7 @@ import { createQueryClient } from '../lib/query-client';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { server } from '../../tests/bff-in-process';
 import { conversationListOptions } from '../features/inbox/api';
-import { readFilters } from '../features/inbox/inbox-filters';
+import { readFilters } from '../api/inbox-filters';
 import { OPENING_QUERIES, ROUTE_MODULES, startPage } from './router';
 
 const validId = (kind: IdKind) => `${ID_PREFIXES[kind]}0${'a'.repeat(25)}`;

@@ -4,7 +4,7 @@ import { Route, Routes, useLocation } from 'react-router';
 import { PAGES, pageAt, type PageIdKind, type PageListKind } from '../api/pages';
 import { conversationQueryOptions } from '../features/conversation/api';
 import { conversationListOptions } from '../features/inbox/api';
-import { readFilters } from '../features/inbox/inbox-filters';
+import { readFilters } from '../api/inbox-filters';
 import { operatorResultQueryOptions } from '../features/operator-results/api';
 import { lazyPage, type PageModule } from './lazy-page';
 import { NotFoundPage } from './routes/not-found-page';
@@ -51,7 +51,7 @@ export function startPage(path: string, queryClient: QueryClient): Promise<unkno
   const found = pageAt(url.pathname);
   if (!found) return Promise.resolve();
   if (found.opening) void OPENING_QUERIES[found.opening.kind](queryClient, found.opening.id);
-  if (found.list) void LIST_QUERIES[found.list](queryClient, url.searchParams);
+  if (found.list) void LIST_QUERIES[found.list.kind](queryClient, url.searchParams);
   return ROUTES.find((route) => route.module === found.module)!.page.preload();
 }
 

@@ -7,6 +7,7 @@ import { emulatedUpstream } from '../../tests/in-process-twilio';
 import { seedConversation } from '../mocks/fixtures/conversations';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { createApp } from './app';
+import { firstListPagePath } from '../api/inbox-filters';
 import { deepLinkHints, spaServer, type Manifest } from './spa';
 
 const MANIFEST: Manifest = {
@@ -18,6 +19,8 @@ const MANIFEST: Manifest = {
     imports: ['_shared-1.js', '_labels-1.js', 'index.html'],
   },
   'src/app/routes/operator-result-page.tsx': { file: 'assets/operator-result-page-1.js', imports: ['_labels-1.js'] },
+  'src/app/routes/inbox-page.tsx': { file: 'assets/inbox-page-1.js', imports: ['_shared-1.js', '_labels-1.js'] },
+  'src/app/routes/home-page.tsx': { file: 'assets/home-page-1.js', imports: ['index.html'] },
 };
 
 const INDEX = '<!doctype html><html><head><title>Viewer</title></head><body><div id="root"></div></body></html>';
@@ -61,12 +64,53 @@ describe('deep link hints', () => {
     expect(linksIn(deepLinkHints(null)(conversationPath))).toHaveLength(1);
   });
 
+  it('preload an inbox link’s first page of rows, by its filters, and its page', () => {
+    // 10:00:30 on 30 November: a 7-day window ends at the next whole minute, as the page's does.
+    const now = Date.parse('2026-11-30T10:00:30Z');
+    const hints = linksIn(
+      deepLinkHints(MANIFEST, () => now)('/conversations', '?status=CLOSED&channel=SMS&channel=VOICE&window=7d'),
+    );
+    expect(hints).toEqual([
+      '<link rel="preload" as="fetch" crossorigin href="/api/v3/Conversations?createdAtBefore=2026-11-30T10%3A01%3A00Z&amp;createdAtAfter=2026-11-23T10%3A01%3A00Z&amp;status=CLOSED&amp;channels=SMS&amp;channels=VOICE&amp;pageSize=50">',
+      '<link rel="modulepreload" crossorigin href="/assets/inbox-page-1.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/labels-1.js">',
+    ]);
+    // The same path the page asks for (src/api/inbox-filters.ts), markup-escaped.
+    expect(hints[0]).toContain(
+      `href="/api${firstListPagePath(new URLSearchParams('status=CLOSED&channel=SMS&channel=VOICE&window=7d'), now)!.replace(/&/g, '&amp;')}"`,
+    );
+  });
+
+  it('preload an inbox link’s rows without the parts of its filters that cannot be used, as the page does', () => {
+    const hints = linksIn(deepLinkHints(MANIFEST)('/conversations', '?status=NOPE&channel=VOICE&x=%22%3E%3Cscript%3E'));
+    expect(hints[0]).toBe(
+      '<link rel="preload" as="fetch" crossorigin href="/api/v3/Conversations?channels=VOICE&amp;pageSize=50">',
+    );
+  });
+
+  it('preload no rows for an inbox link whose range Twilio would refuse, only its page', () => {
+    const hints = linksIn(deepLinkHints(MANIFEST)('/conversations', '?after=2026-01-01T00:00:00Z&before=2026-06-01T00:00:00Z'));
+    expect(hints).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/inbox-page-1.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/labels-1.js">',
+    ]);
+  });
+
+  it('preload the code alone of a page that opens with no data, or with an ID that is not valid', () => {
+    expect(linksIn(deepLinkHints(MANIFEST)('/'))).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/home-page-1.js">',
+    ]);
+    for (const path of ['/conversations/conv_conversation_TOO-SHORT', `/operator-results/${seedConversation.id}`]) {
+      const hints = deepLinkHints(MANIFEST)(path);
+      expect(hints).not.toContain('rel="preload"');
+      expect(hints).toContain('rel="modulepreload"');
+    }
+  });
+
   it.each([
-    ['an ID that is not valid', '/conversations/conv_conversation_TOO-SHORT'],
     ['markup in the ID', '/conversations/"><script>alert(1)</script>'],
-    ['an ID of the wrong kind', `/operator-results/${seedConversation.id}`],
-    ['another page', '/'],
     ['a longer path', `${conversationPath}/extra`],
+    ['a path of no page', '/nowhere'],
   ])('add nothing for %s', (_case, path) => {
     expect(deepLinkHints(MANIFEST)(path)).toBe('');
   });
@@ -84,10 +128,15 @@ describe('serving the SPA', () => {
     expect(html).toContain('<div id="root"></div>');
   });
 
-  it('answers a link with a hostile ID with the plain index.html', async () => {
+  it('answers a link with a hostile ID with index.html and its page’s code, nothing of the ID', async () => {
     const response = await app.request('/conversations/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe(INDEX);
+    expect(await response.text()).toBe(
+      INDEX.replace(
+        '</head>',
+        '<link rel="modulepreload" crossorigin href="/assets/conversation-page-1.js"><link rel="modulepreload" crossorigin href="/assets/labels-1.js"></head>',
+      ),
+    );
   });
 
   it('sends hashed assets precompressed and cacheable for good', async () => {

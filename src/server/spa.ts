@@ -18,15 +18,25 @@ function chunkFiles(manifest: Manifest, key: string, into = new Set<string>()): 
   return into;
 }
 
+/** An attribute value as HTML: a list's path carries `&` between its parameters. */
+const attribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /**
  * The `<link>` tags that let the browser fetch a deep link's data and page code while it is still
- * loading the app's entry, instead of one after the other once the router has run. Only for a page
- * that opens with data (src/api/pages.ts), and only for a valid ID: the data URL is then exactly
- * the one the page will fetch (same URL, no extra headers, so the browser hands the preloaded
- * answer to the page's own request), and it needs no escaping. Nothing for any other path. The
- * page-code tags are worked out once, from the build's manifest.
+ * loading the app's entry, instead of one after the other once the router has run: the code of any
+ * page of the table (src/api/pages.ts) that the entry does not load, worked out once from the
+ * build's manifest; the data of a page that opens with a valid ID, or the first page of the list a
+ * page opens with, by the link's filters. The data URL is exactly the one the page will fetch (same
+ * URL, no extra headers), so the browser hands the preloaded answer to the page's own request. A
+ * list whose window is a preset ("the last 7 days") ends at the next whole minute of the clock: the
+ * browser's and this one agree but for a request made across a minute's turn or a clock set wrong,
+ * and then the page asks again and the preload is unused. Nothing for any other path.
  */
-export function deepLinkHints(manifest: Manifest | null): (pathname: string) => string {
+export function deepLinkHints(
+  manifest: Manifest | null,
+  now: () => number = Date.now,
+): (pathname: string, search?: string) => string {
   const loaded = manifest ? chunkFiles(manifest, 'index.html') : new Set<string>();
   const code = new Map(
     PAGES.map((page) => [
@@ -39,10 +49,12 @@ export function deepLinkHints(manifest: Manifest | null): (pathname: string) => 
         : '',
     ]),
   );
-  return (pathname) => {
+  const preload = (path: string) => `<link rel="preload" as="fetch" crossorigin href="${attribute(BFF_API_PREFIX + path)}">`;
+  return (pathname, search = '') => {
     const found = pageAt(pathname);
-    if (!found?.opening) return '';
-    return `<link rel="preload" as="fetch" crossorigin href="${BFF_API_PREFIX}${found.opening.dataPath}">${code.get(found.module)}`;
+    if (!found) return '';
+    const dataPath = found.opening?.dataPath ?? found.list?.firstPage(new URLSearchParams(search), now()) ?? null;
+    return (dataPath === null ? '' : preload(dataPath)) + code.get(found.module);
   };
 }
 
@@ -88,7 +100,7 @@ export function spaServer(root: string): (app: Hono) => void {
     app.get('*', (c) => {
       // A missing asset is a 404, not the SPA: a stale tab must not parse HTML as JavaScript.
       if (c.req.path.startsWith('/assets/') || index === null) return c.notFound();
-      return c.html(index.replace('</head>', `${hints(c.req.path)}</head>`));
+      return c.html(index.replace('</head>', `${hints(c.req.path, new URL(c.req.url).search)}</head>`));
     });
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { WARM_UP_SCRIPT } from '../../src/server/inline-script';
 import { seedConversation } from '../../src/mocks/fixtures/conversations';
@@ -9,6 +10,20 @@ import { baseUrl, setupBrowser } from './browser';
 const browser = setupBrowser();
 
 type Loaded = { path: string; initiator: string; encoded: number; decoded: number };
+
+/** What the page has loaded so far, and who asked for each. */
+const resourcesOf = (page: Page) =>
+  page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => {
+      const timing = entry as PerformanceResourceTiming;
+      return {
+        path: new URL(timing.name).pathname,
+        initiator: timing.initiatorType,
+        encoded: timing.encodedBodySize,
+        decoded: timing.decodedBodySize,
+      } satisfies Loaded;
+    }),
+  );
 
 describe('opening a deep link', () => {
   it('fetches the conversation once, through the preload in the page’s head, and the page code with it', async () => {
@@ -21,17 +36,7 @@ describe('opening a deep link', () => {
     await page.locator('[data-message]').first().waitFor();
 
     expect(requested.filter((path) => path === apiPath)).toHaveLength(1);
-    const loaded = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((entry) => {
-        const timing = entry as PerformanceResourceTiming;
-        return {
-          path: new URL(timing.name).pathname,
-          initiator: timing.initiatorType,
-          encoded: timing.encodedBodySize,
-          decoded: timing.decodedBodySize,
-        } satisfies Loaded;
-      }),
-    );
+    const loaded = await resourcesOf(page);
     const api = loaded.filter((entry) => entry.path === apiPath);
     expect(api).toEqual([expect.objectContaining({ initiator: 'link' })]);
     // The page's chunk was asked for by the HTML, not by the router once the entry had run.
@@ -39,6 +44,33 @@ describe('opening a deep link', () => {
     expect(pageChunk).toBeDefined();
     expect(pageChunk!.initiator).not.toBe('script');
     await expect(page.locator(`head link[rel="modulepreload"][href="${pageChunk!.path}"]`).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('fetches an inbox link’s first rows once, by its filters, through the preload in the page’s head, and the page code with it', async () => {
+    const { page, problems } = await browser.newPage();
+    // A 7-day window ends at the next whole minute, for the HTML as for the page: not across a minute's turn.
+    const second = new Date().getSeconds();
+    if (second > 50) await page.waitForTimeout((61 - second) * 1_000);
+    const lists: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/v3/Conversations') lists.push(url);
+    });
+
+    await page.goto(`${baseUrl()}/conversations?status=CLOSED&channel=VOICE&window=7d`);
+    await page.locator('[data-row-index]').first().waitFor();
+
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.searchParams.get('status')).toBe('CLOSED');
+    expect(lists[0]!.searchParams.getAll('channels')).toEqual(['VOICE']);
+    const loaded = await resourcesOf(page);
+    expect(loaded.filter((entry) => entry.path === '/api/v3/Conversations')).toEqual([
+      expect.objectContaining({ initiator: 'link' }),
+    ]);
+    const pageChunk = loaded.find((entry) => /^\/assets\/inbox-page-.+\.js$/.test(entry.path));
+    expect(pageChunk).toBeDefined();
+    expect(pageChunk!.initiator).not.toBe('script');
     expect(problems).toEqual([]);
   });
 

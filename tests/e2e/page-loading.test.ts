@@ -27,6 +27,18 @@ describe('the build and the page table (src/api/pages.ts)', () => {
       expect(hints).toContain(`<link rel="modulepreload" crossorigin href="/${manifest[page.module]!.file}">`);
     },
   );
+
+  it.each(PAGES.filter((page) => !('opensWith' in page)).map((page) => [page.path, page] as const))(
+    'hints a link to %s with its page’s chunk, and with its list’s first rows when it opens with one',
+    (path, page) => {
+      const now = Date.now();
+      const hints = deepLinkHints(manifest, () => now)(path, '?status=CLOSED');
+      expect(hints).toContain(`<link rel="modulepreload" crossorigin href="/${manifest[page.module]!.file}">`);
+      const list = 'opensWithList' in page ? page.opensWithList.firstPage(new URLSearchParams('status=CLOSED'), now) : null;
+      expect(hints.includes('rel="preload"')).toBe(list !== null);
+      if (list !== null) expect(hints).toContain(`href="/api${list.replace(/&/g, '&amp;')}"`);
+    },
+  );
 });
 
 describe('following a link inside the app', () => {

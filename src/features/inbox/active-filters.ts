@@ -1,6 +1,6 @@
 import { channelLabel, statusLabel } from '../../components/conversation-badges';
 import { channelThing } from '../../lib/channel-lookup';
-import { WINDOW_PRESETS, type InboxFilters } from './inbox-filters';
+import { WINDOW_PRESETS, type InboxFilters } from '../../api/inbox-filters';
 
 export type ActiveFilter = { label: string; without: InboxFilters };
 

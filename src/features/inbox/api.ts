@@ -6,12 +6,9 @@ import { apiPaths, BFF_API_PREFIX } from '../../api/paths';
 import { getJson } from '../../lib/api-client';
 import { fetchEveryResult } from '../../lib/operator-result-list';
 import { resultRequests } from '../../lib/request-queue';
+import { listKey, listPagePath, listQuery, type InboxFilters } from '../../api/inbox-filters';
 import { choicesOf } from './choices';
-import { listKey, listQuery, type InboxFilters } from './inbox-filters';
 import { latestResult } from './triage';
-
-/** Rows asked for at a time: a screenful or two, so the first rows come quickly. */
-export const INBOX_PAGE_SIZE = 50;
 
 /** The next page of a list: the query its first page was asked with, and Twilio's token. */
 type PageParam = { query: string; token: string } | null;
@@ -45,10 +42,7 @@ export const conversationListOptions = (filters: InboxFilters) =>
         if (!built.ok) throw new UnusableFilterError(built.parameter, built.problem);
         query = built.query.toString();
       }
-      const params = new URLSearchParams(query);
-      params.set('pageSize', String(INBOX_PAGE_SIZE));
-      if (pageParam) params.set('pageToken', pageParam.token);
-      const page = await getJson(BFF_API_PREFIX + apiPaths.conversations(params), conversationPageSchema, signal);
+      const page = await getJson(BFF_API_PREFIX + listPagePath(query, pageParam?.token ?? null), conversationPageSchema, signal);
       return { items: page.items, nextToken: page.meta.nextToken ?? null, query };
     },
     initialPageParam: null as PageParam,

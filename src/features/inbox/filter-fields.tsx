@@ -4,7 +4,7 @@ import { KNOWN_CHANNELS, KNOWN_STATUSES } from '../../api/conversation';
 import { channelLabel, statusLabel } from '../../components/conversation-badges';
 import type { Zone } from '../../lib/time';
 import { configurationListOptions, operatorListOptions } from './api';
-import { WINDOW_PRESETS, type InboxFilters, type WindowPreset } from './inbox-filters';
+import { WINDOW_PRESETS, type InboxFilters, type WindowPreset } from '../../api/inbox-filters';
 import { inputClass, RangeFields } from './range-fields';
 
 const labelClass = 'flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300';

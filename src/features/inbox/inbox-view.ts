@@ -1,4 +1,4 @@
-import { readFilters, writeFilters, type InboxFilters } from './inbox-filters';
+import { readFilters, writeFilters, type InboxFilters } from '../../api/inbox-filters';
 import { readReviewFilter, writeReviewFilter, type ReviewFilter } from './review-filter';
 import { readTriage, writeTriage, type Triage } from './triage';
 

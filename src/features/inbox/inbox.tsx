@@ -17,7 +17,7 @@ import { configurationListOptions, operatorListOptions, UnusableFilterError } fr
 import { ConversationList } from './conversation-list';
 import { FilterFields } from './filter-fields';
 import { IdSearch } from './id-search';
-import { activeFilterCount, listKey, NO_FILTERS } from './inbox-filters';
+import { activeFilterCount, listKey, NO_FILTERS } from '../../api/inbox-filters';
 import { viewKey } from './inbox-view';
 import { EmptyList, SkeletonRows, TriageNotice } from './list-states';
 import { describeReviewFilter } from './review-filter';

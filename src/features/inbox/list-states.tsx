@@ -1,7 +1,7 @@
 import { SkeletonBlock } from '../../components/skeleton';
 import { Button } from '../../components/button';
 import type { ActiveFilter } from './active-filters';
-import type { InboxFilters } from './inbox-filters';
+import type { InboxFilters } from '../../api/inbox-filters';
 
 /** Rows in the shape of the real ones while the first page loads, so nothing jumps. */
 export function SkeletonRows() {

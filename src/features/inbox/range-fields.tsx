@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { parseDateTime, wireDateTime } from '../../api/conversation-list-query';
 import { Button } from '../../components/button';
 import type { Zone } from '../../lib/time';
-import { rangeProblem } from './inbox-filters';
+import { rangeProblem } from '../../api/inbox-filters';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

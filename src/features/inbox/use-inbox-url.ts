@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { NO_FILTERS, writeFilters, type InboxFilters } from './inbox-filters';
+import { NO_FILTERS, writeFilters, type InboxFilters } from '../../api/inbox-filters';
 import { readInboxView, type InboxView } from './inbox-view';
 import { writeReviewFilter, type ReviewFilter } from './review-filter';
 import { writeTriage, type Triage } from './triage';

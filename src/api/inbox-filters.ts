@@ -1,13 +1,9 @@
-import { checkChannelId } from '../../api/channel-ids';
-import { KNOWN_CHANNELS, KNOWN_STATUSES } from '../../api/conversation';
-import {
-  conversationListQuery,
-  MAX_CREATED_AT_WINDOW_DAYS,
-  parseDateTime,
-  wireDateTime,
-} from '../../api/conversation-list-query';
-import { checkId } from '../../api/ids';
-import { oneOf, quoted, readListQuery } from '../../api/list-query';
+import { checkChannelId } from './channel-ids';
+import { KNOWN_CHANNELS, KNOWN_STATUSES } from './conversation';
+import { conversationListQuery, MAX_CREATED_AT_WINDOW_DAYS, parseDateTime, wireDateTime } from './conversation-list-query';
+import { checkId } from './ids';
+import { oneOf, quoted, readListQuery } from './list-query';
+import { apiPaths } from './paths';
 
 /**
  * The inbox's filters as its URL holds them (docs/decisions/0017-the-inbox.md): a triage view is a
@@ -221,4 +217,26 @@ export function listQuery(filters: InboxFilters, now: number): ListQuery {
   if (filters.channelId) params.set('channelId', filters.channelId);
   const checked = readListQuery(conversationListQuery, params);
   return checked.ok ? checked : { ok: false, parameter: checked.parameter, problem: checked.problem };
+}
+
+/** Rows asked for at a time: a screenful or two, so the first rows come quickly. */
+export const INBOX_PAGE_SIZE = 50;
+
+/**
+ * The BFF path (under its prefix) of one page of the list: the query `listQuery` built for its
+ * first page, the page size, and Twilio's token for every page after it. The page asks for it, and
+ * a deep link's HTML preloads the first one (src/server/spa.ts): the same path, so the browser hands
+ * the preloaded answer to the page.
+ */
+export function listPagePath(query: string, pageToken: string | null = null): string {
+  const params = new URLSearchParams(query);
+  params.set('pageSize', String(INBOX_PAGE_SIZE));
+  if (pageToken !== null) params.set('pageToken', pageToken);
+  return apiPaths.conversations(params);
+}
+
+/** The first page's path for an inbox link's query, as the page will ask for it at `now`; null when its filters cannot be asked for. */
+export function firstListPagePath(search: URLSearchParams, now: number): string | null {
+  const built = listQuery(readFilters(search).filters, now);
+  return built.ok ? listPagePath(built.query.toString()) : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATORS } from '../../mocks/fixtures/operator-results';
-import { CONFIGURATIONS } from '../../mocks/fixtures/configurations';
+import { OPERATORS } from '../mocks/fixtures/operator-results';
+import { CONFIGURATIONS } from '../mocks/fixtures/configurations';
 import { activeFilterCount, listKey, listQuery, NO_FILTERS, rangeProblem, readFilters, writeFilters } from './inbox-filters';
 
 const CALL = 'CA0123456789abcdef0123456789abcdef';
