@@ -14,7 +14,8 @@ export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 /**
  * Codes the BFF uses for errors it produces itself, all in this product's own 9xxxx range; Twilio's
  * own codes are passed through as Twilio sent them. The last three digits are the HTTP status,
- * except for `unexpectedShape` and `upstreamUnreadable`, two kinds of 502. Codes that share a status
+ * except for `invalidParameter` (a 400, told from `invalidId` by its last digits) and for
+ * `unexpectedShape` and `upstreamUnreadable`, two kinds of 502. Other codes that share a status
  * differ in the thousands, so that a page can tell, say, a viewer's refused write from a note that
  * is someone else's.
  */

@@ -4,6 +4,7 @@ import { ThemePicker } from '../components/theme-picker';
 import { ModeBadge } from '../features/status/mode-badge';
 import { SignOut } from '../features/status/sign-out';
 import { takeRestored } from '../lib/scroll-memory';
+import { useZonedPath } from '../lib/use-zone';
 import { PRODUCT_NAME } from '../lib/use-document-title';
 
 const navLink = ({ isActive }: { isActive: boolean }) =>
@@ -32,6 +33,8 @@ function useFocusOnNavigate(target: React.RefObject<HTMLElement | null>) {
 export function RootLayout() {
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
+  // The zone the reader chose (`?tz=utc`) goes with them from page to page.
+  const zoned = useZonedPath();
   return (
     <div className="min-h-dvh">
       <a
@@ -42,16 +45,16 @@ export function RootLayout() {
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto grid max-w-7xl grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 px-4 py-3 sm:flex sm:justify-between">
-          <Link to="/" className="flex items-center gap-2 font-semibold text-slate-950 dark:text-white">
+          <Link to={zoned('/')} className="flex items-center gap-2 font-semibold text-slate-950 dark:text-white">
             <img src="/favicon.svg" alt="" className="size-6" />
             {PRODUCT_NAME}
           </Link>
           {/* On a phone the links take a row of their own, under the name. */}
           <nav aria-label="Pages" className="col-span-2 row-start-2 flex gap-4 text-sm font-medium sm:ml-auto">
-            <NavLink to="/conversations" end className={navLink}>
+            <NavLink to={zoned('/conversations')} end className={navLink}>
               Conversations
             </NavLink>
-            <NavLink to="/agreement" className={navLink}>
+            <NavLink to={zoned('/agreement')} className={navLink}>
               Agreement
             </NavLink>
           </nav>

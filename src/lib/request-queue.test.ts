@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api-client';
 import { createRequestQueue } from './request-queue';
 
@@ -18,11 +18,21 @@ describe('the shared request queue', () => {
   });
 
   it('starts nothing while Twilio asks to wait after a 429', async () => {
-    const queue = createRequestQueue(1);
-    await expect(queue(() => Promise.reject(new ApiError(429, null, 150)))).rejects.toBeInstanceOf(ApiError);
-    const started = Date.now();
-    const ranAt = await queue(async () => Date.now());
-    expect(ranAt - started).toBeGreaterThanOrEqual(120);
+    vi.useFakeTimers();
+    try {
+      const queue = createRequestQueue(1);
+      await expect(queue(() => Promise.reject(new ApiError(429, null, 150)))).rejects.toBeInstanceOf(ApiError);
+      const started = Date.now();
+      let ranAt: number | null = null;
+      const next = queue(async () => (ranAt = Date.now()));
+      await vi.advanceTimersByTimeAsync(149);
+      expect(ranAt).toBeNull();
+      await vi.advanceTimersByTimeAsync(1);
+      await next;
+      expect(ranAt! - started).toBeGreaterThanOrEqual(120);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops a request whose signal was aborted before its turn, unsent', async () => {

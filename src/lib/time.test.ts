@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatOffset, localZoneId, utcIso, withZone, zoneFormat, zoneOf } from './time';
+import { formatDuration, formatOffset, formatRelative, localZoneId, utcIso, withZone, zoneFormat, zoneOf } from './time';
 
 describe('formatOffset', () => {
   it.each([
@@ -155,5 +155,10 @@ describe('a leap second (23:59:60, which RFC 3339 allows)', () => {
   it('counts in spans and offsets', () => {
     expect(formatOffset('2016-12-31T23:59:00Z', leap)).toBe('+1:00');
     expect(formatDuration('2016-12-31T23:00:00Z', leap)).toBe('1 h');
+  });
+
+  it('says how long ago it was, as any other time', () => {
+    expect(formatRelative(leap, Date.parse('2017-01-01T00:00:20Z'))).toBe('just now');
+    expect(formatRelative(leap, Date.parse('2017-06-01T00:00:00Z'), 'UTC')).toBe('2016-12-31');
   });
 });

@@ -229,7 +229,7 @@ let relativeFormat: Intl.RelativeTimeFormat | undefined;
  * the reader's language, for lists where the exact time is a hover away. Beyond 60 days, the date.
  */
 export function formatRelative(iso: string, now: number, zone: Zone = 'local'): string {
-  const at = Date.parse(iso);
+  const at = parseTimestamp(iso);
   if (Number.isNaN(at)) return iso;
   const seconds = Math.round((at - now) / 1000);
   const past = Math.abs(seconds);

@@ -47,7 +47,7 @@ const spaced = (text: string | null) => text?.replace(/\s/g, ' ');
 const read = async (download: Download) => readFile((await download.path())!, 'utf8');
 
 describe('one clock: UTC everywhere once chosen', () => {
-  it('switches every time on the conversation page, in every export and on the result page, and links keep it', async () => {
+  it('switches every time on the conversation page, its review, every export, the result page and the inbox, and links keep it', async () => {
     const { page, problems } = await browser.newPage({
       timezoneId: 'America/New_York',
       viewport: { width: 1280, height: 900 },
@@ -109,6 +109,31 @@ describe('one clock: UTC everywhere once chosen', () => {
     expect(new URL(page.url()).searchParams.get('tz')).toBe('utc');
     expect(await page.getByRole('button', { name: 'UTC', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expectEveryTimeInUtc(page, 2 + 2 + 5);
+
+    // The review beside it: its status, its note and its history.
+    const review = page.getByRole('region', { name: 'Review' });
+    await review.getByText('Follow up: nobody confirmed the new appointment time.').waitFor();
+    await review.getByText('History of this review').click();
+    await review.locator('details time').first().waitFor();
+    const reviewTimes = await review.locator('time').count();
+    // The status, the note, and at least the history's two entries (the status set, the note written).
+    expect(reviewTimes).toBeGreaterThanOrEqual(4);
+    await expectEveryTimeInUtc(page, 2 + 2 + 5 + reviewTimes);
+
+    // The inbox, reached from the header: each row's start, in UTC on hover (and its date beyond 60 days).
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Conversations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('tz')).toBe('utc');
+    const starts = page.locator('[data-row-index] time');
+    await starts.first().waitFor();
+    const rows = await starts.evaluateAll((times) =>
+      times.map((time) => ({ iso: time.getAttribute('datetime')!, title: time.getAttribute('title'), text: time.textContent! })),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { iso, title, text } of rows) {
+      expect(spaced(title)).toBe(spaced(mediumInUtc(iso)));
+      if (/^\d{4}-/.test(text)) expect(text).toBe(new Date(iso).toISOString().slice(0, 10));
+    }
     expect(problems).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { Conversation } from '../../api/conversation';
 import { aiHandoff, smsThread } from '../../mocks/fixtures/conversations';
 import { operatorResults } from '../../mocks/fixtures/operator-results';
 import { stubScrolling } from '../../../tests/dom-stubs';
+import { PRODUCT_NAME } from '../../lib/use-document-title';
 import { renderApp } from '../../../tests/render-app';
 
 /**
@@ -227,6 +228,30 @@ describe('time zone', () => {
     expect(messageTimes()).toEqual(utcTimes);
     expect(within(zoneGroup()).getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
     expect(summary()).toHaveTextContent('times in UTC');
+  });
+
+  it('goes with the reader through the header and the home page; the inbox and the recent list show it', async () => {
+    const { user, router } = await open(smsThread, '?tz=utc');
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    expect(within(pages).getByRole('link', { name: 'Agreement' })).toHaveAttribute('href', '/agreement?tz=utc');
+    await user.click(within(pages).getByRole('link', { name: 'Conversations' }));
+    await screen.findByRole('heading', { level: 1, name: 'Conversations' }, { timeout: 5000 });
+    expect(router.state.location.search).toBe('?tz=utc');
+    // Each row's start, written in the zone on hover (in India every one differs from UTC).
+    const starts = await waitFor(() => {
+      const times = [...document.querySelectorAll('[data-row-index] time')];
+      expect(times.length).toBeGreaterThan(0);
+      return times;
+    });
+    for (const time of starts) expect(time).toHaveAttribute('title', dateTimeIn(time.getAttribute('datetime')!, 'UTC'));
+
+    await user.click(screen.getByRole('link', { name: PRODUCT_NAME }));
+    const recent = await screen.findByRole('region', { name: 'Opened recently on this browser' });
+    expect(router.state.location.search).toBe('?tz=utc');
+    const opened = within(recent).getByRole('link', { name: smsThread.name! });
+    expect(opened).toHaveAttribute('href', `${path(smsThread)}?tz=utc`);
+    expect(opened.closest('li')).toHaveTextContent(/opened \w{3} \d+, \d{4}, \d+:\d{2}:\d{2}\s[AP]M UTC$/);
+    expect(screen.getByRole('link', { name: 'Browse conversations' })).toHaveAttribute('href', '/conversations?tz=utc');
   });
 
   it('accepts ?tz=UTC in capitals', async () => {

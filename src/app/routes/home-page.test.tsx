@@ -339,24 +339,38 @@ describe('home page: finding a conversation by a Call or Message SID', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${smsThread.id}`));
   });
 
-  it('lists the conversations when several hold the SID, each a link', async () => {
-    const shared = 'CH00112233445566778899aabbccddeeff';
+  /** Twilio lists the SMS thread and the seed conversation as holding `shared`, with their channels changed or not. */
+  const bothHold = (shared: string, change: { channels?: string[] } = {}) =>
     server.use(
       http.get(CONVERSATION_LIST, () =>
         HttpResponse.json({
           items: [smsThread, seedConversation].map(({ communications: _messages, ...item }) => ({
             ...item,
+            ...change,
             channelIds: [shared],
           })),
           meta: { key: 'items', pageSize: 2 },
         }),
       ),
     );
+
+  it('lists the conversations when several hold the SID, each a link', async () => {
+    const shared = 'CH00112233445566778899aabbccddeeff';
+    bothHold(shared);
     const { router, user, input } = await renderHome();
     await user.type(input, `${shared}{Enter}`);
     const list = await screen.findByRole('region', { name: '2 conversations hold this chat' });
     await user.click(within(list).getByRole('link', { name: seedName }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedId}`));
+  });
+
+  it('shows a channel that a matching conversation lists twice, twice', async () => {
+    const shared = 'CH00112233445566778899aabbccddee00';
+    bothHold(shared, { channels: ['SMS', 'SMS'] });
+    const { user, input } = await renderHome();
+    await user.type(input, `${shared}{Enter}`);
+    const list = await screen.findByRole('region', { name: '2 conversations hold this chat' });
+    expect(within(list).getAllByText('SMS')).toHaveLength(4);
   });
 
   it('says what went wrong when the list cannot be read, and retries', async () => {

@@ -5,10 +5,12 @@ import { DemoSamples } from '../../features/lookup/demo-samples';
 import { RecentConversations } from '../../features/lookup/recent-list';
 import { useServerStatus } from '../../features/status/api';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useZonedPath } from '../../lib/use-zone';
 
 export function Component() {
   useDocumentTitle(null);
   const status = useServerStatus();
+  const zoned = useZonedPath();
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <section
@@ -34,12 +36,12 @@ export function Component() {
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
             Browse the account&rsquo;s conversations: filter by status, channel, time and operator, and sort out what the AI
             concluded.{' '}
-            <Link to="/conversations?window=24h" className="font-medium text-sky-800 underline dark:text-sky-300">
+            <Link to={zoned('/conversations?window=24h')} className="font-medium text-sky-800 underline dark:text-sky-300">
               The last 24 hours
             </Link>
           </p>
         </div>
-        <Link to="/conversations" className={`${primaryButtonClass} shrink-0`}>
+        <Link to={zoned('/conversations')} className={`${primaryButtonClass} shrink-0`}>
           Browse conversations
         </Link>
       </section>
@@ -49,7 +51,7 @@ export function Component() {
       <RecentConversations />
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Reviewing?{' '}
-        <Link to="/agreement" className="font-medium text-sky-800 underline dark:text-sky-300">
+        <Link to={zoned('/agreement')} className="font-medium text-sky-800 underline dark:text-sky-300">
           See how often reviewers agree with each operator
         </Link>
         .

@@ -11,6 +11,7 @@ import { renderApp } from '../../../tests/render-app';
 beforeEach(() => {
   vi.spyOn(window, 'scrollTo');
 });
+afterEach(() => vi.useRealTimers());
 
 async function renderInbox(path = '/conversations') {
   const app = renderApp(path);
@@ -133,6 +134,7 @@ describe('the inbox: states', () => {
   });
 
   it('counts down while Twilio rate-limits the list, then shows the rows', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     listAnswers([smsThread]);
     // Added last, so asked first: the first request only.
     server.use(
@@ -143,6 +145,8 @@ describe('the inbox: states', () => {
       await screen.findByRole('heading', { name: 'Twilio is rate-limiting requests' }, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByText(/Retrying in 1 s|Retrying now/)).toBeInTheDocument();
+    // Twilio's second, passed on the page's clock.
+    await vi.advanceTimersByTimeAsync(1000);
     expect(await screen.findByRole('link', { name: 'Appointment reschedule by SMS' }, { timeout: 5000 })).toBeInTheDocument();
   });
 

@@ -7,10 +7,13 @@ import { server } from '../../../tests/bff-in-process';
 import { renderApp } from '../../../tests/render-app';
 import {
   asJson,
+  configuration,
+  conversationListItem,
   conversationWithResults,
   languageOperator,
   operatorResult,
   operatorVersion,
+  page,
   PROPERTY_SEED,
 } from '../../../tests/spec-bodies';
 
@@ -19,6 +22,14 @@ const RUNS = Number(process.env.FC_RUNS ?? 10);
 
 /** The first run also loads the page's code. */
 const WAIT = { timeout: 10_000 };
+
+/** A list's generated first page; the page after it is empty, so nothing is shown twice. */
+const firstPageOf =
+  (body: unknown) =>
+  ({ request }: { request: Request }) =>
+    new URL(request.url).searchParams.has('pageToken')
+      ? HttpResponse.json({ items: [], meta: { key: 'items', pageSize: 0 } })
+      : HttpResponse.json(body as object);
 
 const notFound = () => HttpResponse.json(errorBody(20404, 404, 'The requested resource was not found', true), { status: 404 });
 
@@ -123,6 +134,39 @@ describe('the page shows every answer the spec allows', () => {
           expectNoFailure();
         });
       }),
+      { seed: PROPERTY_SEED, numRuns: RUNS },
+    );
+  }, 60_000);
+
+  it('the inbox: a page of conversations, with the operators and configurations its filters offer', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        page(conversationListItem, 4).map(asJson),
+        page(languageOperator).map(asJson),
+        page(configuration, 2).map(asJson),
+        async (conversations, operators, configurations) => {
+          server.use(
+            http.get('/api/v3/Conversations', firstPageOf(conversations)),
+            http.get('/api/v3/ControlPlane/Operators', firstPageOf(operators)),
+            http.get('/api/v3/ControlPlane/Configurations', firstPageOf(configurations)),
+          );
+          await onPage('/conversations', async () => {
+            expect(await screen.findByRole('heading', { level: 1, name: 'Conversations' }, WAIT)).toBeInTheDocument();
+            const rows = conversations.items.length;
+            if (rows === 0) expect(await screen.findByText('No conversation matches these filters', {}, WAIT)).toBeVisible();
+            else await waitFor(() => expect(document.querySelectorAll('[data-row-index]')).toHaveLength(rows), WAIT);
+            const operatorPicker = screen.getByRole('combobox', { name: 'Operator ran' });
+            await waitFor(
+              () =>
+                expect(within(operatorPicker).getAllByRole('option')).toHaveLength(
+                  1 + new Set(operators.items.flatMap((operator) => (operator.id ? [operator.id] : []))).size,
+                ),
+              WAIT,
+            );
+            expectNoFailure();
+          });
+        },
+      ),
       { seed: PROPERTY_SEED, numRuns: RUNS },
     );
   }, 60_000);

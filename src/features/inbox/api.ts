@@ -7,6 +7,7 @@ import { getJson } from '../../lib/api-client';
 import { fetchEveryResult } from '../../lib/operator-result-list';
 import { resultRequests } from '../../lib/request-queue';
 import { listKey, listPagePath, listQuery, type InboxFilters } from '../../api/inbox-filters';
+import { choicesOf } from './choices';
 import { latestResult } from './triage';
 
 /** The next page of a list: the query its first page was asked with, and Twilio's token. */
@@ -84,18 +85,19 @@ async function everyPage<T>(
   return items;
 }
 
-/** The account's operators, for the "operator ran" filter and the result columns. */
+/** The account's operators a filter can name, for the "operator ran" filter and the result columns. */
 export const operatorListOptions = () =>
   queryOptions({
     queryKey: ['operator-list'],
-    queryFn: ({ signal }) => everyPage(apiPaths.operators, operatorPageSchema, signal),
+    queryFn: async ({ signal }) => choicesOf(await everyPage(apiPaths.operators, operatorPageSchema, signal), 'operator'),
     staleTime: 5 * 60_000,
   });
 
-/** The account's intelligence configurations, for the configuration filter. */
+/** The account's intelligence configurations a filter can name, for the configuration filter. */
 export const configurationListOptions = () =>
   queryOptions({
     queryKey: ['configuration-list'],
-    queryFn: ({ signal }) => everyPage(apiPaths.configurations, configurationPageSchema, signal),
+    queryFn: async ({ signal }) =>
+      choicesOf(await everyPage(apiPaths.configurations, configurationPageSchema, signal), 'intelligenceConfiguration'),
     staleTime: 5 * 60_000,
   });

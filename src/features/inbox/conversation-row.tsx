@@ -117,8 +117,8 @@ export const ConversationRow = memo(function ConversationRow({
       </div>
       <div className="flex flex-wrap gap-1">
         {item.channels.length === 0 ? <span className="text-slate-600 dark:text-slate-400">No channel</span> : null}
-        {item.channels.map((channel) => (
-          <ChannelBadge key={channel} channel={channel} />
+        {item.channels.map((channel, index) => (
+          <ChannelBadge key={index} channel={channel} />
         ))}
       </div>
       <div>

@@ -9,9 +9,6 @@ import { inputClass, RangeFields } from './range-fields';
 
 const labelClass = 'flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300';
 
-/** A name for a picker's option: the display name, or the ID when it has none. */
-const named = (item: { id?: string | null; displayName?: string | null }) => item.displayName?.trim() || item.id || '';
-
 /**
  * The list's filters, each applied as it is chosen (and so written to the URL). Configurations and
  * operators are offered by name; when their lists cannot be read, the filter still shows the ID the
@@ -120,8 +117,8 @@ export function FilterFields({
             <option value={filters.configuration}>{filters.configuration}</option>
           )}
           {configurations.data?.map((item) => (
-            <option key={item.id} value={item.id ?? ''}>
-              {named(item)}
+            <option key={item.id} value={item.id}>
+              {item.name}
             </option>
           ))}
         </select>
@@ -138,8 +135,8 @@ export function FilterFields({
             <option value={filters.operator}>{filters.operator}</option>
           )}
           {operators.data?.map((item) => (
-            <option key={item.id} value={item.id ?? ''}>
-              {named(item)}
+            <option key={item.id} value={item.id}>
+              {item.name}
             </option>
           ))}
         </select>

@@ -68,15 +68,11 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
   const configurations = useQuery(configurationListOptions());
   const operators = useQuery(operatorListOptions());
   const nameOf = useCallback(
-    (id: string) =>
-      [...(configurations.data ?? []), ...(operators.data ?? [])].find((item) => item.id === id)?.displayName?.trim() || id,
+    (id: string) => [...(configurations.data ?? []), ...(operators.data ?? [])].find((item) => item.id === id)?.name ?? id,
     [configurations.data, operators.data],
   );
   const active = activeFilters(filters, nameOf, format.dateTime);
-  const operatorNames = useMemo(
-    () => (operators.data ?? []).flatMap((item) => (item.id ? [{ id: item.id, name: item.displayName?.trim() || item.id }] : [])),
-    [operators.data],
-  );
+  const operatorNames = useMemo(() => operators.data ?? [], [operators.data]);
   const columns = useMemo(
     () => triage.columns.map((id) => ({ id, name: operatorNames.find((operator) => operator.id === id)?.name ?? id })),
     [triage.columns, operatorNames],

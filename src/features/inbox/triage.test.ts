@@ -22,6 +22,14 @@ describe('triage by result', () => {
     expect(latestResult([])).toBeNull();
   });
 
+  it('takes the latest by the instant, whatever offset its time is written with', () => {
+    const earlier = { ...first('CLASSIFICATION'), id: 'a', dateCreated: '2026-11-01T15:00:00+05:30' };
+    const later = { ...first('CLASSIFICATION'), id: 'b', dateCreated: '2026-11-01T10:00:00Z' };
+    const leap = { ...first('CLASSIFICATION'), id: 'c', dateCreated: '2026-11-01T23:59:60Z' };
+    expect(latestResult([later, earlier])?.id).toBe('b');
+    expect(latestResult([leap, later])?.id).toBe('c');
+  });
+
   it('reads columns and conditions from the URL, at most three columns, and writes them back', () => {
     const params = new URLSearchParams(
       `show=${OPERATORS.sentiment}&where=${OPERATORS.csat}:le:2&show=${OPERATORS.qa}&show=${OPERATORS.summary}&where=${OPERATORS.sentiment}:bogus`,

@@ -1,6 +1,7 @@
 import { checkId } from '../../api/ids';
 import { quoted } from '../../api/list-query';
 import { viewResult, type OperatorResult } from '../../api/operator-result';
+import { parseTimestamp } from '../../api/timestamp';
 import { refusalOf } from '../../lib/refusal';
 
 /**
@@ -29,7 +30,8 @@ export type TriageCondition = { operatorId: string; test: TriageTest };
 export type Triage = { columns: string[]; conditions: TriageCondition[] };
 export const NO_TRIAGE: Triage = { columns: [], conditions: [] };
 
-const time = (result: OperatorResult) => Date.parse(result.dateCreated ?? result.executionDetails?.trigger?.timestamp ?? '') || 0;
+const time = (result: OperatorResult) =>
+  parseTimestamp(result.dateCreated ?? result.executionDetails?.trigger?.timestamp ?? '') || 0;
 
 /** The latest of an operator's results on a conversation (an active one gets a new one every few messages). */
 export function latestResult(results: readonly OperatorResult[]): OperatorResult | null {

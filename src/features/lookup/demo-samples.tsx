@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { DemoSampleSummary, ServerStatus } from '../../api/status';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
+import { useZonedPath } from '../../lib/use-zone';
 
 export function DemoSamples({
   samples,
@@ -11,6 +12,7 @@ export function DemoSamples({
   drills: Array<{ id: string; label: string }>;
   liveCall?: ServerStatus['liveCall'];
 }) {
+  const zoned = useZonedPath();
   return (
     <>
       {liveCall && (
@@ -19,7 +21,7 @@ export function DemoSamples({
             Watch a call as it happens
           </h2>
           <Link
-            to={`/conversations/${liveCall.id}`}
+            to={zoned(`/conversations/${liveCall.id}`)}
             className="mt-3 block rounded-xl border border-emerald-300 bg-emerald-50 p-4 hover:border-emerald-600 hover:shadow-sm dark:border-emerald-800 dark:bg-emerald-950/50 dark:hover:border-emerald-500"
           >
             <span className="flex items-center gap-2 font-semibold text-slate-950 dark:text-white">
@@ -41,7 +43,7 @@ export function DemoSamples({
           {samples.map((sample) => (
             <li key={sample.id}>
               <Link
-                to={`/conversations/${sample.id}`}
+                to={zoned(`/conversations/${sample.id}`)}
                 className="block h-full rounded-xl border border-slate-200 bg-white p-4 hover:border-sky-500 hover:shadow-sm dark:border-slate-700 dark:bg-slate-900 dark:hover:border-sky-400"
               >
                 <span className="block font-semibold text-slate-950 dark:text-white">{sample.name ?? UNTITLED_CONVERSATION}</span>
@@ -69,7 +71,7 @@ export function DemoSamples({
           <ul className="mt-2 grid gap-1 sm:grid-cols-2">
             {drills.map((drill) => (
               <li key={drill.id}>
-                <Link to={`/conversations/${drill.id}`} className="text-sm text-sky-800 underline dark:text-sky-300">
+                <Link to={zoned(`/conversations/${drill.id}`)} className="text-sm text-sky-800 underline dark:text-sky-300">
                   {drill.label}
                 </Link>
               </li>

@@ -6,6 +6,7 @@ import { parseLookupInput } from '../../api/ids';
 import { ApiErrorState } from '../../components/api-error-state';
 import { primaryButtonClass } from '../../components/button';
 import { channelLookupOptions, channelThing, noConversationFor } from '../../lib/channel-lookup';
+import { useZonedPath } from '../../lib/use-zone';
 import { ChannelMatches } from './channel-matches';
 
 /** Where a pasted channel SID's search stands: under way, several conversations found, or failed. */
@@ -21,6 +22,7 @@ type ChannelSearch =
  */
 export function LookupForm() {
   const navigate = useNavigate();
+  const zoned = useZonedPath();
   const queryClient = useQueryClient();
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function LookupForm() {
       const { items } = await queryClient.fetchQuery(channelLookupOptions(channelId));
       if (mine !== attempt.current) return;
       if (items.length === 1) {
-        void navigate(`/conversations/${items[0]!.id}`);
+        void navigate(zoned(`/conversations/${items[0]!.id}`));
       } else if (items.length === 0) {
         setSearch(null);
         setProblem(noConversationFor(channelId));
@@ -61,7 +63,7 @@ export function LookupForm() {
       void findChannel(target.id);
       return;
     }
-    void navigate(target.kind === 'conversation' ? `/conversations/${target.id}` : `/operator-results/${target.id}`);
+    void navigate(zoned(target.kind === 'conversation' ? `/conversations/${target.id}` : `/operator-results/${target.id}`));
   };
 
   return (

@@ -2,12 +2,13 @@ import { Link } from 'react-router';
 import { Button } from '../../components/button';
 import { UNTITLED_CONVERSATION } from '../../lib/conversation-title';
 import { zoneFormat } from '../../lib/time';
-import { useZone } from '../../lib/use-zone';
+import { useZone, useZonedPath } from '../../lib/use-zone';
 import { clearRecentConversations, useRecentConversations } from './recent';
 
 export function RecentConversations() {
   const recent = useRecentConversations();
   const format = zoneFormat(useZone());
+  const zoned = useZonedPath();
   return (
     <section aria-labelledby="recent-heading">
       <div className="flex items-center justify-between gap-2">
@@ -24,7 +25,10 @@ export function RecentConversations() {
         <ul className="mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900">
           {recent.map((entry) => (
             <li key={entry.id} className="px-4 py-2.5">
-              <Link to={`/conversations/${entry.id}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+              <Link
+                to={zoned(`/conversations/${entry.id}`)}
+                className="font-medium text-sky-800 hover:underline dark:text-sky-300"
+              >
                 {entry.name ?? UNTITLED_CONVERSATION}
               </Link>
               <p className="flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-400">

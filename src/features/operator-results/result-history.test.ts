@@ -53,6 +53,20 @@ describe('groupRuns', () => {
     ]);
   });
 
+  it('orders runs by the instant they ran, whatever offset their times are written with', () => {
+    const at = (result: OperatorResult, timestamp: string): OperatorResult => ({
+      ...result,
+      executionDetails: { ...result.executionDetails, trigger: { on: 'COMMUNICATION', timestamp } },
+    });
+    // 04:30 UTC, 05:00 UTC and the last moment of the day: in text, the first would sort last.
+    const early = at(run(1, 'm3', 'NEGATIVE'), '2026-06-21T10:00:00+05:30');
+    const later = at(run(2, 'm6', 'NEUTRAL'), '2026-06-21T05:00:00Z');
+    const leap = at(run(3, 'm9', 'POSITIVE'), '2026-06-21T23:59:60Z');
+    const [group] = groupRuns([leap, early, later]);
+    expect(group!.latest.result).toBe(leap);
+    expect(group!.earlier.map((r) => r.result)).toEqual([later, early]);
+  });
+
   it('leaves a conversation whose operators ran once each as one group per result', () => {
     const results = operatorResults.filter((r) => r.conversationId === aiHandoff.id);
     expect(groupRuns(results).map((g) => [g.latest.result, g.earlier.length])).toEqual(results.map((r) => [r, 0]));

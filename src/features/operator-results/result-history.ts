@@ -1,7 +1,20 @@
 import { viewResult, type OperatorResult } from '../../api/operator-result';
+import { parseTimestamp } from '../../api/timestamp';
 
 /** When a result ran: its trigger's time, else when it was written. */
 export const ranAt = (result: OperatorResult) => result.executionDetails?.trigger?.timestamp ?? result.dateCreated ?? '';
+
+/**
+ * When a result ran, as an instant to order by: times may come with any offset (and a leap second),
+ * so their text does not sort. A result that gives no time comes before any that does.
+ */
+export function ranAtInstant(result: OperatorResult): number {
+  const at = parseTimestamp(ranAt(result));
+  return Number.isNaN(at) ? -Infinity : at;
+}
+
+/** Orders instants, the infinite ones included (`a - b` is NaN for two of them). */
+export const byInstant = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One run of an operator, with the later runs that repeated it exactly (same version, range and output). */
 export type Run = { result: OperatorResult; repeats: OperatorResult[] };
@@ -41,7 +54,7 @@ export function groupRuns(results: readonly OperatorResult[]): RunGroup[] {
     else byKey.set(key, [result]);
   }
   return [...byKey].map(([key, members]) => {
-    const oldestFirst = [...members].sort((a, b) => ranAt(a).localeCompare(ranAt(b)) || (a.id < b.id ? -1 : 1));
+    const oldestFirst = [...members].sort((a, b) => byInstant(ranAtInstant(a), ranAtInstant(b)) || (a.id < b.id ? -1 : 1));
     const runs: Run[] = [];
     for (const result of oldestFirst) {
       const previous = runs.at(-1);

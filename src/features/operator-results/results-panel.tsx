@@ -15,7 +15,7 @@ import { AnalysisCostLine } from './analysis-cost-line';
 import { FORMAT_LABELS, TRIGGER_LABELS } from './labels';
 import { OperatorLine } from './operator-line';
 import { EarlierRuns, RepeatNote } from './earlier-runs';
-import { groupRuns, ranAt, type RunGroup } from './result-history';
+import { byInstant, groupRuns, ranAt, ranAtInstant, type RunGroup } from './result-history';
 import { previewOf, staleNotice, type Evidence } from './result-summary';
 import type { ConversationResults, ResultEntry } from './use-conversation-results';
 import { lookup } from '../../lib/lookup';
@@ -251,14 +251,13 @@ export function ResultsPanel({
     const result = resultOf(entry);
     return result ? (names.get(result.operator.id) ?? result.operator.id) : '\uffff';
   };
+  // An entry that is not a loaded result (an error, a reference this viewer cannot open) goes last.
   const timeOf = (entry: ResultEntry) => {
     const result = resultOf(entry);
-    return result ? ranAt(result) : '\uffff';
+    return result ? ranAtInstant(result) : Infinity;
   };
   const sorted = [...entries].sort((a, b) =>
-    sort === 'operator'
-      ? nameOf(a).localeCompare(nameOf(b)) || timeOf(a).localeCompare(timeOf(b))
-      : timeOf(a).localeCompare(timeOf(b)),
+    sort === 'operator' ? nameOf(a).localeCompare(nameOf(b)) || byInstant(timeOf(a), timeOf(b)) : byInstant(timeOf(a), timeOf(b)),
   );
   // Results grouped by operator and rule, in the order of each group's latest run; the rest after.
   const groups = groupRuns(sorted.flatMap((entry) => (entry.kind === 'result' ? [entry.result] : [])));
@@ -266,8 +265,8 @@ export function ResultsPanel({
     ...groups.map((group) => ({ kind: 'group' as const, group })),
     ...sorted.filter((entry) => entry.kind !== 'result').map((entry) => ({ kind: 'entry' as const, entry })),
   ];
-  const latestAt = (row: (typeof grouped)[number]) => (row.kind === 'group' ? ranAt(row.group.latest.result) : '\uffff');
-  const rows = sort === 'operator' ? grouped : grouped.sort((a, b) => latestAt(a).localeCompare(latestAt(b)));
+  const latestAt = (row: (typeof grouped)[number]) => (row.kind === 'group' ? ranAtInstant(row.group.latest.result) : Infinity);
+  const rows = sort === 'operator' ? grouped : grouped.sort((a, b) => byInstant(latestAt(a), latestAt(b)));
   const unlistedIds = new Set(entries.flatMap((entry) => (entry.kind === 'result' && entry.unlisted ? [entry.id] : [])));
   const runSelected = (id: string, repeats: OperatorResult[]) =>
     selectedId !== null && (id === selectedId || repeats.some((r) => r.id === selectedId));
