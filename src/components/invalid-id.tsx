@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { HomeLink } from './home-link';
 import { ErrorState } from './error-state';
 
 /** A malformed ID in the URL: say what is wrong, without asking the server. */
@@ -11,9 +11,7 @@ export function InvalidId({ label, value, problem }: { label: string; value: str
           The address contains <code className="font-mono break-all">{value || '(nothing)'}</code>.
         </p>
       </ErrorState>
-      <Link to="/" className="inline-block font-medium text-sky-800 underline dark:text-sky-300">
-        Paste another ID
-      </Link>
+      <HomeLink className="inline-block font-medium text-sky-800 underline dark:text-sky-300">Paste another ID</HomeLink>
     </div>
   );
 }

@@ -1,6 +1,6 @@
+import { HomeLink } from './home-link';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { ApiError } from '../lib/api-client';
 import { retryDelay } from '../lib/query-client';
 import { ApiErrorState, RateLimitNotice, type Subject } from './api-error-state';
@@ -42,9 +42,7 @@ export function QueryView<T>({
     <div className="space-y-4">
       {heading}
       <ApiErrorState error={query.error} subject={subject} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-      <Link to="/" className="inline-block font-medium text-sky-800 underline dark:text-sky-300">
-        Open another conversation
-      </Link>
+      <HomeLink className="inline-block font-medium text-sky-800 underline dark:text-sky-300">Open another conversation</HomeLink>
     </div>
   );
 }

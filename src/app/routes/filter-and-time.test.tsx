@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Conversation } from '../../api/conversation';
 import { aiHandoff, smsThread } from '../../mocks/fixtures/conversations';
@@ -252,6 +252,16 @@ describe('time zone', () => {
     expect(opened).toHaveAttribute('href', `${path(smsThread)}?tz=utc`);
     expect(opened.closest('li')).toHaveTextContent(/opened \w{3} \d+, \d{4}, \d+:\d{2}:\d{2}\s[AP]M UTC$/);
     expect(screen.getByRole('link', { name: 'Browse conversations' })).toHaveAttribute('href', '/conversations?tz=utc');
+  });
+
+  it('goes with the reader back home from a page that is not there or a link with an ID that is not valid', async () => {
+    renderApp('/nowhere?tz=utc');
+    const notFound = await screen.findByRole('link', { name: 'Open a conversation' }, { timeout: 5000 });
+    expect(notFound).toHaveAttribute('href', '/?tz=utc');
+    cleanup();
+    renderApp('/conversations/conv_conversation_TOO-SHORT?tz=utc');
+    const invalid = await screen.findByRole('link', { name: 'Paste another ID' }, { timeout: 5000 });
+    expect(invalid).toHaveAttribute('href', '/?tz=utc');
   });
 
   it('accepts ?tz=UTC in capitals', async () => {

@@ -1,4 +1,5 @@
-import { Link, useLocation } from 'react-router';
+import { HomeLink } from '../../components/home-link';
+import { useLocation } from 'react-router';
 import { useDocumentTitle } from '../../lib/use-document-title';
 
 export function NotFoundPage() {
@@ -11,9 +12,7 @@ export function NotFoundPage() {
         There is nothing at <code className="font-mono break-all">{pathname}</code>. Conversation links look like{' '}
         <code className="font-mono">/conversations/conv_conversation_…</code>.
       </p>
-      <Link to="/" className="mt-4 inline-block font-medium text-sky-800 underline dark:text-sky-300">
-        Open a conversation
-      </Link>
+      <HomeLink className="mt-4 inline-block font-medium text-sky-800 underline dark:text-sky-300">Open a conversation</HomeLink>
     </div>
   );
 }

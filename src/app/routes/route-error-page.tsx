@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { HomeLink } from '../../components/home-link';
 import { Button } from '../../components/button';
 
 /** What a page that failed to load or render shows instead (see RouteBoundary in ../router.tsx). */
@@ -19,9 +19,7 @@ export function RouteErrorPage({ error }: { error: unknown }) {
       </p>
       <div className="mt-4 flex gap-3">
         <Button onClick={() => window.location.reload()}>Reload</Button>
-        <Link to="/" className="self-center font-medium underline">
-          Open another conversation
-        </Link>
+        <HomeLink className="self-center font-medium underline">Open another conversation</HomeLink>
       </div>
     </div>
   );
