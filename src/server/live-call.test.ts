@@ -117,6 +117,19 @@ describe('the demo\u2019s live call', () => {
     expect(again.operatorResultIds).toEqual([]);
   });
 
+  it('starts only when opened: asking for some other result or for its results first starts nothing', async () => {
+    const bff = demoBff();
+    // A missing result's page asks for an ID no handler knows; the call must not start then, or
+    // whoever opens it a minute later finds it over.
+    expect((await bff.result('intelligence_operatorresult_00000000000000000000000000')).status).toBe(404);
+    expect(await bff.results()).toEqual([]);
+    vi.advanceTimersByTime(LIVE_CLOSED_AT_MS + LIVE_LINE_MS);
+    const call = await bff.conversation();
+    expect(call.status).toBe('ACTIVE');
+    expect(call.communications).toHaveLength(1);
+    expect(call.createdAt).toBe(new Date(Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  });
+
   it('is the same call under the same clock', async () => {
     const take = async () => {
       vi.setSystemTime(START);
