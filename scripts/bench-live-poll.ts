@@ -13,7 +13,7 @@
  * unchanged re-read is measured a second time without them (`measureBarePolls`).
  *
  * `tsx scripts/bench-live-poll.ts <folder A> <folder B>` compares two builds on the unchanged
- * re-read instead, interleaved (BENCH_RUNS rounds, default 4).
+ * re-read instead, both ways, interleaved (BENCH_RUNS rounds, default 4).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,46 +242,58 @@ export async function measureLivePolls(browser: Browser, polls: number, entry?: 
 async function compareBuilds(folders: [string, string], polls: number, rounds: number): Promise<number> {
   const builds = folders.map((folder, i) => ({
     name: 'AB'[i]!,
+    folder,
     entry: `${resolve(folder)}/dist-server/main.js`,
     rounds: [] as number[],
     polls: [] as number[],
+    bareRounds: [] as number[],
+    barePolls: [] as number[],
   }));
   const browser = await launchChromium();
   try {
     for (let round = 0; round < rounds; round++) {
       for (const build of inTurn(builds, round)) {
-        const result = await measureQuiet(browser, polls, build.entry);
+        const { result, bare } = await measureQuiet(browser, polls, build.entry);
         build.rounds.push(result.medianMainThreadMs);
         build.polls.push(...result.samples.map((s) => s.mainThreadMs));
+        build.bareRounds.push(bare.medianMainThreadMs);
+        build.barePolls.push(...bare.perPollMs);
+        const each = (values: number[]) => values.map((ms) => ms.toFixed(2)).join(' ');
         process.stdout.write(
-          `round ${round + 1} ${build.name}: ${result.medianMainThreadMs.toFixed(2)} ms (${result.samples.map((s) => s.mainThreadMs.toFixed(2)).join(' ')})\n`,
+          `round ${round + 1} ${build.name}: ${result.medianMainThreadMs.toFixed(2)} ms (${each(result.samples.map((s) => s.mainThreadMs))}); ` +
+            `no network events ${bare.medianMainThreadMs.toFixed(2)} ms (${each(bare.perPollMs)})\n`,
         );
       }
     }
   } finally {
     await browser.close();
   }
+  const ms = (values: number[]) => `${median(values).toFixed(2)} ms`;
   process.stdout.write(
     `${alignColumns([
-      ['Unchanged (304) re-read, 10,000 messages', 'Median of round medians', 'Median of every poll', 'Polls'],
-      ...builds.map((b) => [
-        `${b.name}: ${folders['AB'.indexOf(b.name)]}`,
-        `${median(b.rounds).toFixed(2)} ms`,
-        `${median(b.polls).toFixed(2)} ms`,
-        String(b.polls.length),
+      ['Unchanged (304) re-read, 10,000 messages', 'Way', 'Median of round medians', 'Median of every poll', 'Polls'],
+      ...builds.flatMap((b) => [
+        [`${b.name}: ${b.folder}`, 'network events on', ms(b.rounds), ms(b.polls), String(b.polls.length)],
+        [`${b.name}: ${b.folder}`, 'network events off', ms(b.bareRounds), ms(b.barePolls), String(b.barePolls.length)],
       ]),
     ])}\n`,
   );
   return 0;
 }
 
-async function measureQuiet(browser: Browser, polls: number, entry: string): Promise<LivePollResult> {
+async function measureQuiet(browser: Browser, polls: number, entry: string) {
   const server = await startServer({ DEMO_BENCH_CONVERSATIONS: '1' }, entry);
   try {
     const result = await measurePolls(browser, server.url, LIVE_BENCH_IDS.quiet, polls);
     for (const sample of result.samples)
       if (sample.status !== 304) throw new Error(`An unchanged re-read answered ${sample.status}, not 304`);
-    return result;
+    const bare = await measureBarePolls(
+      server.url,
+      server.process.stdout!,
+      LIVE_BENCH_IDS.quiet,
+      Math.max(polls, BARE_MIN_POLLS),
+    );
+    return { result, bare };
   } finally {
     await server.stop();
   }
@@ -292,7 +304,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [a, b] = process.argv.slice(2);
   if (a && b) {
     const rounds = positiveInt('BENCH_RUNS', 4, 50);
-    runBenchmark(() => compareBuilds([a, b], polls, rounds), (rounds * 2 * (polls * 10 + 30) + 120) * 1000);
+    runBenchmark(
+      () => compareBuilds([a, b], polls, rounds),
+      (rounds * 2 * (polls * 10 + Math.max(polls, BARE_MIN_POLLS) * 6 + 30) + 120) * 1000,
+    );
   } else
     runBenchmark(
       async () => {

@@ -1,6 +1,7 @@
 import { apiErrorBodySchema, type ApiErrorBody } from '../api/error';
 import { summariseIssues } from '../api/issues';
-import { conditionalGet, UNCHANGED } from './reread';
+import { pause } from './pause';
+import { conditionalGet, UNCHANGED, type Watch } from './reread';
 
 type Schema<T> = {
   safeParse(
@@ -65,16 +66,20 @@ export function keepEntityTag<T>(from: unknown, to: T): T {
 /**
  * GETs and checks a JSON answer. Given `held`, what an earlier call returned, it asks only for a
  * change (`If-None-Match`); when nothing changed (304) it returns `held` itself, unparsed, so the
- * caller's cache sees the same object and nothing that reads it renders again.
+ * caller's cache sees the same object and nothing that reads it renders again. Given a `watch`
+ * too, it waits and keeps re-reading while nothing changes (see `Watch`), and returns `held` only
+ * when the watch ends quietly.
  */
-export async function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal, held?: T): Promise<T> {
+export async function getJson<T>(path: string, schema: Schema<T>, signal?: AbortSignal, held?: T, watch?: Watch): Promise<T> {
   const tag = typeof held === 'object' && held !== null ? entityTags.get(held) : undefined;
   let response: Response | typeof UNCHANGED;
+  // Nothing to name: wait here, then read it whole.
+  if (watch && tag === undefined) await pause(watch.every, signal);
   try {
     // No extra headers on a first read: a deep link's data is preloaded by the page
     // (src/server/spa.ts), and the browser only hands that answer to a request exactly like the
     // preload. A re-read names what it holds, off the main thread where it can be (./reread.ts).
-    response = tag === undefined ? await fetch(path, { signal }) : await conditionalGet(path, tag, signal);
+    response = tag === undefined ? await fetch(path, { signal }) : await conditionalGet(path, tag, signal, watch);
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new NetworkError('The viewer\u2019s server could not be reached.');

@@ -1,13 +1,29 @@
 /**
  * Re-reads off the page's main thread (`src/lib/reread.ts`): a conditional GET whose unchanged
- * answer (304) costs the page one message, not a request's handling. A changed or failed answer is
- * handed back whole (status, headers, body) for the page to read as any answer.
+ * answer (304) costs the page nothing when it watches (the worker waits and reads again by itself)
+ * and one message otherwise. A changed or failed answer is handed back whole (status, headers,
+ * body) for the page to read as any answer.
  */
-import type { RereadAnswer, RereadAsk } from './reread-messages';
+import { pause } from './pause';
+import { watchGoesOn, type RereadAnswer, type RereadAsk } from './reread-messages';
 
 const reading = new Map<number, AbortController>();
 
 const answer = (message: RereadAnswer, transfer: Transferable[] = []) => postMessage(message, { transfer });
+
+async function read(ask: Extract<RereadAsk, { kind: 'read' }>, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    if (ask.watch) await pause(ask.watch.every, signal);
+    const response = await fetch(ask.path, { headers: { 'If-None-Match': ask.tag }, signal });
+    const body = await response.arrayBuffer();
+    if (response.status === 304) {
+      if (watchGoesOn(ask.watch, Date.now())) continue;
+      return answer({ id: ask.id, kind: 'unchanged' });
+    }
+    const { status, statusText } = response;
+    return answer({ id: ask.id, kind: 'answer', status, statusText, headers: [...response.headers], body }, [body]);
+  }
+}
 
 addEventListener('message', (event: MessageEvent<RereadAsk>) => {
   const ask = event.data;
@@ -17,26 +33,9 @@ addEventListener('message', (event: MessageEvent<RereadAsk>) => {
   }
   const controller = new AbortController();
   reading.set(ask.id, controller);
-  void (async () => {
-    try {
-      const response = await fetch(ask.path, { headers: { 'If-None-Match': ask.tag }, signal: controller.signal });
-      const body = await response.arrayBuffer();
-      if (response.status === 304) return answer({ id: ask.id, kind: 'unchanged' });
-      answer(
-        {
-          id: ask.id,
-          kind: 'answer',
-          status: response.status,
-          statusText: response.statusText,
-          headers: [...response.headers],
-          body,
-        },
-        [body],
-      );
-    } catch {
-      answer({ id: ask.id, kind: 'unreachable' });
-    } finally {
-      reading.delete(ask.id);
-    }
-  })();
+  read(ask, controller.signal)
+    .catch(() => {
+      if (!controller.signal.aborted) answer({ id: ask.id, kind: 'unreachable' });
+    })
+    .finally(() => reading.delete(ask.id));
 });

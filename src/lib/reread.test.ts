@@ -112,4 +112,30 @@ describe('a conditional re-read', () => {
     expect(response.status).toBe(200);
     expect(fetch).toHaveBeenCalledOnce();
   });
+
+  it('hands a watch to the worker', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { conditionalGet } = await load();
+    void conditionalGet(path, tag, undefined, { every: 5_000, until: null });
+    expect(FakeWorker.last!.asked).toEqual([{ id: 1, kind: 'read', path, tag, watch: { every: 5_000, until: null } }]);
+  });
+
+  it('without workers, watches in the page: waits, re-reads while unchanged, hands back the change', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal('Worker', undefined);
+      const answers = [304, 304, 200];
+      const fetch = vi.fn(async () => new Response(answers[0] === 304 ? null : '{}', { status: answers.shift()! }));
+      vi.stubGlobal('fetch', fetch);
+      const { conditionalGet } = await load();
+      const read = conditionalGet(path, tag, undefined, { every: 5_000, until: null });
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(fetch).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(10_001);
+      expect(fetch).toHaveBeenCalledTimes(3);
+      expect(((await read) as Response).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -1,4 +1,7 @@
-import type { RereadAnswer, RereadAsk } from './reread-messages';
+import { pause } from './pause';
+import { watchGoesOn, type RereadAnswer, type RereadAsk, type Watch } from './reread-messages';
+
+export type { Watch } from './reread-messages';
 
 /** A conditional re-read's answer when nothing changed (304). */
 export const UNCHANGED = Symbol('unchanged');
@@ -45,12 +48,15 @@ function startWorker(): Worker | null {
   return started;
 }
 
-async function readHere(path: string, tag: string, signal?: AbortSignal): Promise<Response | typeof UNCHANGED> {
-  const response = await fetch(path, { signal, headers: { 'If-None-Match': tag } });
-  if (response.status !== 304) return response;
-  // Its body is empty; reading it lets the browser finish the request rather than cancel it.
-  await response.arrayBuffer().catch(() => {});
-  return UNCHANGED;
+async function readHere(path: string, tag: string, signal?: AbortSignal, watch?: Watch): Promise<Response | typeof UNCHANGED> {
+  for (;;) {
+    if (watch) await pause(watch.every, signal);
+    const response = await fetch(path, { signal, headers: { 'If-None-Match': tag } });
+    if (response.status !== 304) return response;
+    // Its body is empty; reading it lets the browser finish the request rather than cancel it.
+    await response.arrayBuffer().catch(() => {});
+    if (!watchGoesOn(watch, Date.now())) return UNCHANGED;
+  }
 }
 
 /**
@@ -59,11 +65,19 @@ async function readHere(path: string, tag: string, signal?: AbortSignal): Promis
  * the common case of a live conversation re-read every few seconds, costs the page's main thread
  * one message instead of a request's handling (decision 0022). Rejects as `fetch` does: with the
  * signal's reason once aborted, with a TypeError when the server cannot be reached.
+ *
+ * Given a `watch`, it waits and re-reads for as long as the answer stays unchanged (see `Watch`):
+ * a quiet live conversation then costs the page nothing at all between changes.
  */
-export function conditionalGet(path: string, tag: string, signal?: AbortSignal): Promise<Response | typeof UNCHANGED> {
+export function conditionalGet(
+  path: string,
+  tag: string,
+  signal?: AbortSignal,
+  watch?: Watch,
+): Promise<Response | typeof UNCHANGED> {
   if (worker === undefined) worker = startWorker();
   const current = worker;
-  if (current === null) return readHere(path, tag, signal);
+  if (current === null) return readHere(path, tag, signal, watch);
   if (signal?.aborted) return Promise.reject(signal.reason);
   const id = ++lastId;
   return new Promise((resolve, reject) => {
@@ -76,9 +90,9 @@ export function conditionalGet(path: string, tag: string, signal?: AbortSignal):
     waiting.set(id, {
       resolve: (answer) => (done(), resolve(answer)),
       reject: (error) => (done(), reject(error)),
-      readHere: () => (done(), readHere(path, tag, signal).then(resolve, reject)),
+      readHere: () => (done(), readHere(path, tag, signal, watch).then(resolve, reject)),
     });
     signal?.addEventListener('abort', onAbort, { once: true });
-    current.postMessage({ id, kind: 'read', path, tag } satisfies RereadAsk);
+    current.postMessage({ id, kind: 'read', path, tag, watch } satisfies RereadAsk);
   });
 }

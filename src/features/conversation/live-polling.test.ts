@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../api/conversation';
 import { ApiError } from '../../lib/api-client';
 import { activeCall } from '../../mocks/fixtures/conversations';
-import { LIVE_BACKOFF_CAP_MS, LIVE_REFRESH_MS, LIVE_SETTLE_MS, liveRefreshInterval } from './live-polling';
+import { LIVE_BACKOFF_CAP_MS, LIVE_REFRESH_MS, LIVE_SETTLE_MS, liveReadsUntil, liveRefreshInterval } from './live-polling';
 
 type State = {
   data: Conversation | undefined;
@@ -67,5 +67,23 @@ describe('liveRefreshInterval', () => {
     expect(liveRefreshInterval(q.query, 6_000)).toBe(LIVE_REFRESH_MS);
     expect(liveRefreshInterval(q.query, 1_000 + LIVE_SETTLE_MS)).toBe(LIVE_REFRESH_MS);
     expect(liveRefreshInterval(q.query, 1_001 + LIVE_SETTLE_MS)).toBe(false);
+  });
+});
+
+describe('liveReadsUntil', () => {
+  it('watches an ACTIVE conversation with no end, and a closing one until the settling minute is over', () => {
+    const q = conversationQuery();
+    expect(liveReadsUntil(q.query, liveRefreshInterval(q.query, 1_000) as number, 1_000)).toBeNull();
+    q.succeed({ ...activeCall, status: 'CLOSED' });
+    expect(liveReadsUntil(q.query, liveRefreshInterval(q.query, 6_000) as number, 6_000)).toBe(1_000 + LIVE_SETTLE_MS);
+  });
+
+  it('after a failure, watches for one read only, so that the next success brings back the 5 s pace', () => {
+    const q = conversationQuery();
+    liveRefreshInterval(q.query, 1_000);
+    q.fail();
+    const every = liveRefreshInterval(q.query, 2_000) as number;
+    expect(every).toBe(10_000);
+    expect(liveReadsUntil(q.query, every, 2_000)).toBe(12_000);
   });
 });

@@ -49,3 +49,16 @@ export function liveRefreshInterval(query: LiveReads, now = Date.now()): number 
   const asked = error instanceof ApiError && error.retryAfterMs !== null ? error.retryAfterMs : 0;
   return Math.max(backoff, asked);
 }
+
+/**
+ * Until when re-reads may go on while nothing changes (ms since the epoch), given the wait `every`
+ * that `liveRefreshInterval` just gave (it also notes when the conversation was last seen ACTIVE):
+ * - after failures, one read only (`now + every`), so the next success brings back the usual pace;
+ * - once the conversation is not ACTIVE, the end of the settling minute;
+ * - otherwise no end (null).
+ */
+export function liveReadsUntil(query: LiveReads, every: number, now = Date.now()): number | null {
+  if (every > LIVE_REFRESH_MS) return now + every;
+  const lastActiveAt = memory.get(query)?.lastActiveAt ?? null;
+  return query.state.data?.status === 'ACTIVE' || lastActiveAt === null ? null : lastActiveAt + LIVE_SETTLE_MS;
+}
