@@ -104,6 +104,18 @@ describe('a live conversation in Chromium', () => {
 
   it('re-reads a quiet ACTIVE conversation with If-None-Match, off the main thread, and gets 304s without a body', async () => {
     const { page, problems } = await browser.newPage();
+    // Every message a worker posts to the page: a watching worker tells the page nothing of a 304.
+    await page.addInitScript(() => {
+      const counted = window as unknown as { heardFromWorkers: number };
+      counted.heardFromWorkers = 0;
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          this.addEventListener('message', () => counted.heardFromWorkers++);
+        }
+      };
+    });
     const answers: Array<{ status: number; bytes: number; ifNoneMatch: string | undefined }> = [];
     page.on('response', async (response) => {
       if (!response.url().endsWith(`/api/v3/Conversations/${quietId}`)) return;
@@ -129,6 +141,7 @@ describe('a live conversation in Chromium', () => {
       `/api/v3/Conversations/${quietId}`,
     );
     expect(readByThePage).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { heardFromWorkers: number }).heardFromWorkers)).toBe(0);
     expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([
       expect.stringMatching(/^\/assets\/reread-worker-/),
     ]);
