@@ -5,6 +5,7 @@ import { listAnswers } from '../../../tests/conversation-list-answers';
 import { stubScrolling } from '../../../tests/dom-stubs';
 import { renderApp } from '../../../tests/render-app';
 import { installReviewBackend } from '../../../tests/review-backend';
+import { server } from '../../../tests/bff-in-process';
 
 const backend = installReviewBackend();
 stubScrolling();
@@ -53,6 +54,19 @@ describe('the review queue: the list a conversation was opened from, by review s
     await user.click(within(walkBar()).getByRole('button', { name: /Next unreviewed/ }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${aiHandoff.id}`), { timeout: 5000 });
     expect(backend.writes).toEqual([]);
+  });
+
+  it('reads the list’s review statuses only when the queue looks for the next unreviewed', async () => {
+    const paths: string[] = [];
+    const record = ({ request }: { request: Request }) => paths.push(new URL(request.url).pathname);
+    server.events.on('request:start', record);
+    onTestFinished(() => void server.events.removeListener('request:start', record));
+    const { user, router } = await openFromList(aiHandoff, '');
+    await within(walkBar()).findByText('1 of 3');
+    expect(paths).not.toContain('/api/reviews/statuses');
+    await user.click(within(walkBar()).getByRole('button', { name: /Next unreviewed/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedConversation.id}`), { timeout: 5000 });
+    expect(paths.filter((path) => path === '/api/reviews/statuses')).toHaveLength(1);
   });
 
   it('Previous and Next walk only the rows the list’s review filter kept', async () => {

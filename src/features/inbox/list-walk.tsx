@@ -39,7 +39,10 @@ export function useListWalk(conversationId: string): ListWalk | null {
   const navigate = useNavigate();
   const client = useQueryClient();
   const view = useMemo(() => readInboxView(new URLSearchParams(from ?? '')), [from]);
-  const rows = useInboxRows(view, from !== null);
+  const [seeking, setSeeking] = useState(false);
+  // The statuses are read when the queue first looks for the next unreviewed conversation, not
+  // with every conversation opened from the list (one request per loaded page).
+  const rows = useInboxRows(view, { enabled: from !== null, statuses: seeking });
   const { list, loaded, passes, statusOf } = rows;
   const ids = useMemo(() => loaded.map((item) => item.id), [loaded]);
   const index = ids.indexOf(conversationId);
@@ -50,7 +53,6 @@ export function useListWalk(conversationId: string): ListWalk | null {
   const next = index === -1 ? null : stepFrom(ids, index, 1, passes, hasNextPage);
   const [lookFurther, setLookFurther] = useState(false);
 
-  const [seeking, setSeeking] = useState(false);
   const toReview = useCallback(
     (id: string) => {
       if (id === conversationId) return false;

@@ -17,8 +17,10 @@ const both = (a: boolean | null, b: boolean | null) =>
  * The rows of one inbox view: the list's pages (the inbox's own query, so a conversation opened
  * from it walks the same rows without asking again), their review statuses, and which loaded rows
  * pass the result and review-status filters. One piece of code for the inbox and for the walk.
+ * `statuses: false` leaves the review statuses unread (every row's is 'pending') until they are
+ * needed: a conversation opened from the list needs them only for its review filter or its queue.
  */
-export function useInboxRows(view: InboxView, enabled = true) {
+export function useInboxRows(view: InboxView, { enabled = true, statuses = true } = {}) {
   const list = useInfiniteQuery({ ...conversationListOptions(view.filters), enabled });
   const pages = list.data?.pages ?? NO_PAGES;
   // A conversation seen on an earlier page is not shown twice (the list moves while it is paged).
@@ -27,7 +29,7 @@ export function useInboxRows(view: InboxView, enabled = true) {
     return pages.flatMap((page) => page.items.filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id))));
   }, [pages]);
   const pageItems = useMemo(() => pages.map((page) => page.items), [pages]);
-  const statusOf = useReviewStatuses(pageItems, enabled);
+  const statusOf = useReviewStatuses(pageItems, enabled && (statuses || view.review !== null));
   const triage = useTriage(loaded, view.triage);
   const { review } = view;
   const triageVerdict = triage.verdictOf;
