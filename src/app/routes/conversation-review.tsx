@@ -134,6 +134,7 @@ export function useConversationReview({
       }}
       focus={focus}
       onNote={startNote}
+      onReviewed={onReviewed}
     />
   );
   const liveNotes = notes?.filter((note) => note.deletedAt === null).length ?? 0;

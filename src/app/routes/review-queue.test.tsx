@@ -48,6 +48,17 @@ describe('the review queue: the list a conversation was opened from, by review s
     ]);
   });
 
+  it('"Mark reviewed, open next" does what r does: marks it and opens the next one nobody has reviewed', async () => {
+    const { user, router } = await openFromList(aiHandoff, '');
+    await within(walkBar()).findByText('1 of 3');
+    const panel = screen.getByRole('region', { name: 'Review' });
+    await user.click(within(panel).getByRole('button', { name: 'Mark reviewed, open next' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${seedConversation.id}`), {
+      timeout: 5000,
+    });
+    expect(backend.writes.map((write) => write.path)).toEqual([`/api/reviews/conversations/${aiHandoff.id}/status`]);
+  });
+
   it('Next unreviewed goes back to one passed over above when none is left below', async () => {
     const { user, router } = await openFromList(seedConversation, '');
     await within(walkBar()).findByText('3 of 3');

@@ -38,6 +38,14 @@ describe('the review status of a conversation', () => {
     await within(panel).findByText('Reviewed', { selector: 'span' });
   });
 
+  it('marks the conversation reviewed with its button, and stays on it', async () => {
+    const { user, panel, router } = await openConversation();
+    await user.click(within(panel).getByRole('button', { name: 'Mark reviewed' }));
+    await within(panel).findByText('Reviewed', { selector: 'span' });
+    expect(router.state.location.pathname).toBe(`/conversations/${aiHandoff.id}`);
+    expect(backend.writes.at(-1)?.body).toEqual({ status: 'reviewed', expectedVersion: 0 });
+  });
+
   it('sets the verdict on the selected result with a, d and u', async () => {
     const { user } = await openConversation(`?result=${sentimentId}`);
     const panel = screen.getByRole('region', { name: /^Operator results/ });

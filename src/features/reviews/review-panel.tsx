@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ReviewStatusAnswer } from '../../api/review-answers';
 import type { NoteAnchor } from '../../api/reviews';
 import { Button } from '../../components/button';
 import { passageFromSelection } from './note-anchor';
@@ -29,7 +30,15 @@ function useSelectedPassage(enabled: boolean): NoteAnchor | null {
  * The conversation's review: who is reviewing, its status, the notes, and the history of changes.
  * `onNote` starts a note (the page decides where it is pinned); a selected passage offers its own.
  */
-export function ReviewPanel({ onNote, ...notes }: NotesPanelProps & { onNote: (anchor: NoteAnchor) => void }) {
+export function ReviewPanel({
+  onNote,
+  onReviewed,
+  ...notes
+}: NotesPanelProps & {
+  onNote: (anchor: NoteAnchor) => void;
+  /** Opened from a list: "Mark reviewed" goes on to its next unreviewed conversation. */
+  onReviewed?: (written: ReviewStatusAnswer) => void;
+}) {
   const { canWrite } = useCanWrite();
   const passage = useSelectedPassage(canWrite);
   return (
@@ -41,7 +50,7 @@ export function ReviewPanel({ onNote, ...notes }: NotesPanelProps & { onNote: (a
         Review
       </h2>
       <WhoIsReviewing />
-      <ReviewStatusLine conversationId={notes.conversationId} />
+      <ReviewStatusLine conversationId={notes.conversationId} onReviewed={onReviewed} />
       {canWrite && passage && !notes.draft && (
         <Button
           // Pressing the button must not take the selection away before it is read.

@@ -32,8 +32,17 @@ export function useChangeReviewStatus(conversationId: string) {
   return { change, pending: mutation.isPending, ready: review.isSuccess };
 }
 
-/** The conversation's review status, who set it and when, and (for a reviewer) the way to change it. */
-export function ReviewStatusLine({ conversationId }: { conversationId: string }) {
+/**
+ * The conversation's review status, who set it and when, and (for a reviewer) the way to change it.
+ * Given `onReviewed` (a conversation opened from a list), "Mark reviewed" goes on as `r` does.
+ */
+export function ReviewStatusLine({
+  conversationId,
+  onReviewed,
+}: {
+  conversationId: string;
+  onReviewed?: (written: ReviewStatusAnswer) => void;
+}) {
   const review = useQuery(conversationReviewQueryOptions(conversationId));
   const { canWrite } = useCanWrite();
   const { change, pending } = useChangeReviewStatus(conversationId);
@@ -51,10 +60,11 @@ export function ReviewStatusLine({ conversationId }: { conversationId: string })
     );
   }
   const { status } = review.data;
-  const set = (wanted: ReviewStatus, expectedVersion?: number) => {
+  const set = (wanted: ReviewStatus, expectedVersion?: number, goOn = false) => {
     setProblem(null);
     void change(wanted, expectedVersion).then((outcome) => {
       if (!outcome.ok) setProblem({ problem: outcome.problem, wanted });
+      else if (wanted === 'reviewed' && goOn) onReviewed?.(outcome.status);
     });
   };
   return (
@@ -87,8 +97,8 @@ export function ReviewStatusLine({ conversationId }: { conversationId: string })
             ))}
           </select>
           {status.status !== 'reviewed' && (
-            <Button onClick={() => set('reviewed')} disabled={pending} aria-keyshortcuts="r">
-              Mark reviewed
+            <Button onClick={() => set('reviewed', undefined, true)} disabled={pending} aria-keyshortcuts="r">
+              {onReviewed ? 'Mark reviewed, open next' : 'Mark reviewed'}
             </Button>
           )}
         </div>
