@@ -66,9 +66,12 @@ describe('the inbox: review status', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('1 active filter')).toBeInTheDocument();
+    // The heading's count says the rows shown are a part of those loaded.
+    expect(screen.getByText('1 shown of 3 loaded')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(router.state.location.search).toBe('');
+    expect(screen.getByText('3 loaded')).toBeInTheDocument();
   });
 
   it('"Mine" keeps the rows the reader has in review or reviewed; a link with it opens filtered', async () => {

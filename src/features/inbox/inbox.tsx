@@ -102,7 +102,9 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold text-slate-950 sm:text-2xl dark:text-white">Conversations</h1>
         <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-          {list.data ? `${items.length} loaded${hasNextPage ? ', more to load' : ''}` : ''}
+          {list.data
+            ? `${triaged ? `${items.length} shown of ${loaded.length} loaded` : `${items.length} loaded`}${hasNextPage ? ', more to load' : ''}`
+            : ''}
         </p>
       </div>
 
