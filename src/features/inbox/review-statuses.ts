@@ -41,7 +41,8 @@ export function useReviewStatuses(
   pages: ReadonlyArray<ReadonlyArray<{ id: string }>>,
   enabled = true,
 ): (conversationId: string) => RowReviewStatus {
-  const batches = useMemo(() => batchesOf(pages), [pages]);
+  // Not wanted: no query at all (a disabled one still costs an observer and a key hashed per page).
+  const batches = useMemo(() => (enabled ? batchesOf(pages) : []), [pages, enabled]);
   // Stable while the answers are, so that the rows re-render only when a status changes.
   const combine = useCallback(
     (results: Array<{ data?: Map<string, ReviewStatusSummary>; isError: boolean }>) => {
@@ -53,7 +54,7 @@ export function useReviewStatuses(
     },
     [batches],
   );
-  return useQueries({ queries: batches.map((ids) => ({ ...reviewStatusesOptions(ids), enabled })), combine });
+  return useQueries({ queries: batches.map((ids) => reviewStatusesOptions(ids)), combine });
 }
 
 /** The loaded rows' review statuses, for the cells of the rows in view. */
