@@ -4,25 +4,19 @@
  * and one message otherwise. A changed or failed answer is handed back whole (status, headers,
  * body) for the page to read as any answer.
  */
-import { pause } from './pause';
-import { watchGoesOn, type RereadAnswer, type RereadAsk } from './reread-messages';
+import { readWhileUnchanged } from './read-while-unchanged';
+import type { RereadAnswer, RereadAsk } from './reread-messages';
 
 const reading = new Map<number, AbortController>();
 
 const answer = (message: RereadAnswer, transfer: Transferable[] = []) => postMessage(message, { transfer });
 
 async function read(ask: Extract<RereadAsk, { kind: 'read' }>, signal: AbortSignal): Promise<void> {
-  for (;;) {
-    if (ask.watch) await pause(ask.watch.every, signal);
-    const response = await fetch(ask.path, { headers: { 'If-None-Match': ask.tag }, signal });
-    const body = await response.arrayBuffer();
-    if (response.status === 304) {
-      if (watchGoesOn(ask.watch, Date.now())) continue;
-      return answer({ id: ask.id, kind: 'unchanged' });
-    }
-    const { status, statusText } = response;
-    return answer({ id: ask.id, kind: 'answer', status, statusText, headers: [...response.headers], body }, [body]);
-  }
+  const response = await readWhileUnchanged(ask.path, ask.tag, signal, ask.watch);
+  if (!response) return answer({ id: ask.id, kind: 'unchanged' });
+  const body = await response.arrayBuffer();
+  const { status, statusText } = response;
+  answer({ id: ask.id, kind: 'answer', status, statusText, headers: [...response.headers], body }, [body]);
 }
 
 addEventListener('message', (event: MessageEvent<RereadAsk>) => {

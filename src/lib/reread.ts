@@ -1,7 +1,7 @@
-import { pause } from './pause';
-import { watchGoesOn, type RereadAnswer, type RereadAsk, type Watch } from './reread-messages';
+import { readWhileUnchanged, type Watch } from './read-while-unchanged';
+import type { RereadAnswer, RereadAsk } from './reread-messages';
 
-export type { Watch } from './reread-messages';
+export type { Watch } from './read-while-unchanged';
 
 /** A conditional re-read's answer when nothing changed (304). */
 export const UNCHANGED = Symbol('unchanged');
@@ -48,16 +48,8 @@ function startWorker(): Worker | null {
   return started;
 }
 
-async function readHere(path: string, tag: string, signal?: AbortSignal, watch?: Watch): Promise<Response | typeof UNCHANGED> {
-  for (;;) {
-    if (watch) await pause(watch.every, signal);
-    const response = await fetch(path, { signal, headers: { 'If-None-Match': tag } });
-    if (response.status !== 304) return response;
-    // Its body is empty; reading it lets the browser finish the request rather than cancel it.
-    await response.arrayBuffer().catch(() => {});
-    if (!watchGoesOn(watch, Date.now())) return UNCHANGED;
-  }
-}
+const readHere = async (path: string, tag: string, signal?: AbortSignal, watch?: Watch) =>
+  (await readWhileUnchanged(path, tag, signal, watch)) ?? UNCHANGED;
 
 /**
  * GETs `path` if it changed since the answer tagged `tag` (`If-None-Match`): UNCHANGED, or the
