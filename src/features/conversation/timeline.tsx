@@ -301,7 +301,8 @@ export function TimelineList({
     getItemKey,
     measureElement: (element, _entry, instance) => measureRow(element, estimate(items[instance.indexFromElement(element)]!)),
     overscan: 6,
-    scrollMargin,
+    // Rows from the first render (see initialRect), placed as if the list started at the top until it is measured.
+    scrollMargin: scrollMargin ?? 0,
     // The window's size from the start, so the first render already has rows and the first layout
     // (the page's costliest) is done once, with them, instead of once without and again with.
     initialRect: typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight },

@@ -8,9 +8,12 @@ import type { Zone, ZoneFormat } from '../../lib/time';
 import { ConversationRow, rowGrid } from './conversation-row';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { useScrollMargin } from '../../lib/use-scroll-margin';
+import { afterNextFrame, useFirstFrameDrawn } from '../../lib/use-first-frame';
 
 /** How close to the end of the loaded rows the next page is asked for. */
 const LOAD_AHEAD_ROWS = 15;
+/** Rows rendered beyond each edge of the screen, so that scrolling rarely shows an empty place. */
+const OVERSCAN = 8;
 
 /**
  * A row's height before it is measured: a row with one line of participants on a wide screen, the
@@ -107,8 +110,9 @@ export function ConversationList({
     place ? ((layout ? restoredScroll(layout, items, estimate) : null) ?? place.scrollY) : null,
   );
   // Where the list started on the page, as it was when the entry was left: the first render back is that one.
-  const scrollMargin = useScrollMargin(list, layout?.scrollMargin ?? 0);
+  const scrollMargin = useScrollMargin(list, layout?.scrollMargin ?? null);
 
+  const firstFrameDrawn = useFirstFrameDrawn();
   const getItemKey = useCallback((index: number) => items[index]!.id, [items]);
   const virtualizer = useWindowVirtualizer<HTMLDivElement>({
     count: items.length,
@@ -124,8 +128,9 @@ export function ConversationList({
     // Scrolling and a row's new size move the rows in the DOM; React renders only when the rows
     // in view change.
     directDomUpdates: true,
-    overscan: 8,
-    scrollMargin,
+    // Rows just off the screen come after the first frame: it shows the rows in view sooner.
+    overscan: firstFrameDrawn ? OVERSCAN : 0,
+    scrollMargin: scrollMargin ?? 0,
     initialOffset: restoreTo ?? 0,
     initialMeasurementsCache: measuredRows(layout?.sizes),
     initialRect: typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight },
@@ -144,14 +149,7 @@ export function ConversationList({
   useLayoutEffect(() => {
     if (anchorPending.current) putBack(list.current, anchorPending.current);
   });
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => (anchorPending.current = null), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  useEffect(() => afterNextFrame(() => (anchorPending.current = null)), []);
 
   const latestSelected = useRef(selected);
   useEffect(() => {
@@ -180,7 +178,8 @@ export function ConversationList({
     [containerRef],
   );
 
-  const rows = virtualizer.getVirtualItems();
+  // No rows until the list knows where it starts: rows placed for a guess would be laid out and dropped.
+  const rows = scrollMargin === null ? [] : virtualizer.getVirtualItems();
   const lastShown = rows.at(-1)?.index ?? -1;
   useEffect(() => {
     if (items.length > 0 && lastShown >= items.length - LOAD_AHEAD_ROWS) onNearEnd();
