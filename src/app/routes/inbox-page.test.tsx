@@ -48,6 +48,12 @@ describe('the inbox: rows', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/conversations/${aiHandoff.id}`));
   });
 
+  it('says so, in the singular, when the one conversation there is has loaded', async () => {
+    listAnswers([smsThread]);
+    await renderInbox();
+    expect(await screen.findByText('The one conversation with these filters in the account is loaded.')).toBeInTheDocument();
+  });
+
   it('is linked prominently from the home page', async () => {
     const { user, router } = renderApp('/');
     await user.click(await screen.findByRole('link', { name: 'Browse conversations' }, { timeout: 5000 }));

@@ -251,7 +251,7 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
                   ) : (
                     <p>
                       {items.length === 1 ? 'The one conversation' : `All ${items.length} conversations`} with these filters
-                      {filters === NO_FILTERS || count === 0 ? ' in the account' : ''} are loaded.
+                      {filters === NO_FILTERS || count === 0 ? ' in the account' : ''} {items.length === 1 ? 'is' : 'are'} loaded.
                     </p>
                   )}
                 </div>
