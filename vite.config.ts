@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { WARM_UP_SCRIPT } from './src/server/inline-script.ts';
+import { HEAD_SCRIPT } from './src/server/inline-script.ts';
 
 const testing = Boolean(process.env.VITEST);
 
@@ -36,7 +36,28 @@ function precompressAssets(): Plugin {
 function warmUpScript(): Plugin {
   return {
     name: 'warm-up-script',
-    transformIndexHtml: () => [{ tag: 'script', children: WARM_UP_SCRIPT, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [{ tag: 'script', children: HEAD_SCRIPT, injectTo: 'head-prepend' }],
+  };
+}
+
+/**
+ * Lets the app's entry run as soon as it has loaded, not once the whole document has been parsed:
+ * an inbox link's HTML sends its head at once and its first rows when the server has them
+ * (src/server/spa.ts), and the code need not wait for them to be evaluated. The entry itself
+ * waits for the document before it renders (src/app/main.tsx).
+ */
+function asyncEntry(): Plugin {
+  return {
+    name: 'async-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const entry = /<script type="module" crossorigin src="/;
+        if (!entry.test(html)) throw new Error('async-entry: the entry script was not found in index.html');
+        return html.replace(entry, '<script type="module" async crossorigin src="');
+      },
+    },
   };
 }
 
@@ -48,6 +69,7 @@ export default defineConfig({
     !testing && devServer({ entry: 'src/server/dev.ts', exclude: [/^(?!\/api\/).*/] }),
     precompressAssets(),
     warmUpScript(),
+    asyncEntry(),
   ],
   build: {
     sourcemap: true,

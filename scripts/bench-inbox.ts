@@ -45,6 +45,8 @@ const PROBE = String.raw`(() => {
       observer.observe(document, { childList: true, subtree: true });
     });
   const rows = appears('[data-row-index]');
+  // The rows the app renders itself, which replace the ones the server painted from the HTML.
+  const appRows = appears('[data-row-index]:not([data-server-row])');
   let armed = null;
   document.addEventListener('click', () => { if (armed && armed.startedAt === null) armed.startedAt = performance.now(); }, { capture: true });
   const arm = (selector) => {
@@ -60,7 +62,7 @@ const PROBE = String.raw`(() => {
     longTasks = [];
     new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
   };
-  window.__inbox = { rows, arm, back, until, countLongTasks, longTasks: () => longTasks };
+  window.__inbox = { rows, appRows, arm, back, until, countLongTasks, longTasks: () => longTasks };
 })();`;
 
 const CONTEXT = { viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' } as const;
@@ -73,20 +75,28 @@ async function probed(browser: Browser, problems: Problems, what: string): Promi
   return { page, close: () => context.close() };
 }
 
-/** Deep link → first rows painted, ms since navigation. */
-async function firstRows(browser: Browser, url: string, problems: Problems): Promise<number> {
+/** Deep link → first rows painted, and → the app's own rows painted (usable), ms since navigation. */
+async function firstRows(browser: Browser, url: string, problems: Problems): Promise<{ rows: number; app: number }> {
   const { page, close } = await probed(browser, problems, 'inbox deep link');
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    const { paintedAt } = (await page.evaluate('window.__inbox.rows')) as { paintedAt: number };
-    return round(paintedAt);
+    const rows = (await page.evaluate('window.__inbox.rows')) as { paintedAt: number };
+    const app = (await page.evaluate('window.__inbox.appRows')) as { paintedAt: number };
+    return { rows: round(rows.paintedAt), app: round(app.paintedAt) };
   } finally {
     await close();
   }
 }
 
 export type InboxResult = {
-  deepLink: { url: string; samplesMs: number[]; medianMs: number };
+  deepLink: {
+    url: string;
+    samplesMs: number[];
+    medianMs: number;
+    /** When the app's own rows replaced the server's: the rows work (keys, hover, the app's links). */
+    appSamplesMs: number[];
+    appMedianMs: number;
+  };
   scrolling: { rowsLoaded: number; longTasksMs: number[] };
   open: { samplesMs: number[]; medianMs: number };
   back: { samplesMs: number[]; medianMs: number };
@@ -104,13 +114,15 @@ async function loadRows(page: Page, count: number): Promise<number> {
 }
 
 export async function measureInbox(browser: Browser, baseUrl: string, runs: number, problems: Problems): Promise<InboxResult> {
-  const deepLinkSamples: number[] = [];
-  for (let run = 0; run < runs; run++) deepLinkSamples.push(await firstRows(browser, baseUrl + INBOX_DEEP_LINK, problems));
+  const deepLinks: Array<{ rows: number; app: number }> = [];
+  for (let run = 0; run < runs; run++) deepLinks.push(await firstRows(browser, baseUrl + INBOX_DEEP_LINK, problems));
+  const deepLinkSamples = deepLinks.map((sample) => sample.rows);
+  const appSamples = deepLinks.map((sample) => sample.app);
 
   const { page, close } = await probed(browser, problems, 'inbox');
   try {
     await page.goto(`${baseUrl}/conversations`);
-    await page.evaluate('window.__inbox.rows');
+    await page.evaluate('window.__inbox.appRows');
     const rowsLoaded = await loadRows(page, SCROLLED_ROWS);
     // Top to bottom through every loaded row, a screenful a frame, as a fast scroll would.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -144,7 +156,13 @@ export async function measureInbox(browser: Browser, baseUrl: string, runs: numb
       await page.waitForLoadState('networkidle');
     }
     return {
-      deepLink: { url: INBOX_DEEP_LINK, samplesMs: deepLinkSamples, medianMs: round(median(deepLinkSamples)) },
+      deepLink: {
+        url: INBOX_DEEP_LINK,
+        samplesMs: deepLinkSamples,
+        medianMs: round(median(deepLinkSamples)),
+        appSamplesMs: appSamples,
+        appMedianMs: round(median(appSamples)),
+      },
       scrolling: { rowsLoaded, longTasksMs: longTasksMs.filter((ms) => ms > 50) },
       open: { samplesMs: open, medianMs: round(median(open)) },
       back: { samplesMs: back, medianMs: round(median(back)) },
@@ -154,7 +172,7 @@ export async function measureInbox(browser: Browser, baseUrl: string, runs: numb
   }
 }
 
-export type InboxCheck = { figure: string; value: string; target: string; met: boolean };
+export type InboxCheck = { figure: string; value: string; target: string; met: boolean | null };
 
 export function inboxChecks(inbox: InboxResult, referenceMedianMs: number): InboxCheck[] {
   const ratio = round(inbox.deepLink.medianMs / referenceMedianMs, 2);
@@ -164,6 +182,12 @@ export function inboxChecks(inbox: InboxResult, referenceMedianMs: number): Inbo
       value: `${inbox.deepLink.medianMs} ms (${ratio}× the reference page)`,
       target: `≤ ${INBOX_TARGETS.firstRowsVsReference}× reference`,
       met: ratio <= INBOX_TARGETS.firstRowsVsReference,
+    },
+    {
+      figure: 'inbox deep link (filters) → the app’s own rows painted (usable)',
+      value: `${inbox.deepLink.appMedianMs} ms (${round(inbox.deepLink.appMedianMs / referenceMedianMs, 2)}× the reference page)`,
+      target: '',
+      met: null,
     },
     {
       figure: `scrolling ${inbox.scrolling.rowsLoaded.toLocaleString('en-US')} loaded rows: long tasks > 50 ms`,
@@ -205,7 +229,12 @@ async function main(): Promise<number> {
     const rows = [
       ['figure', 'result', 'target', ''],
       ['reference page: React alone, one fetch, 20 rows', `${referenceMs} ms`, '', ''],
-      ...inboxChecks(inbox, referenceMs).map((check) => [check.figure, check.value, check.target, check.met ? '✓' : '✗']),
+      ...inboxChecks(inbox, referenceMs).map((check) => [
+        check.figure,
+        check.value,
+        check.target,
+        check.met === null ? '' : check.met ? '✓' : '✗',
+      ]),
     ];
     process.stdout.write(`${alignColumns(rows)}\n`);
     process.stdout.write(`Medians of ${runs} runs. Samples: ${JSON.stringify({ reference, ...inbox })}\n`);

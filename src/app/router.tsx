@@ -52,7 +52,13 @@ export function startPage(path: string, queryClient: QueryClient): Promise<unkno
   if (!found) return Promise.resolve();
   if (found.opening) void OPENING_QUERIES[found.opening.kind](queryClient, found.opening.id);
   if (found.list) void LIST_QUERIES[found.list.kind](queryClient, url.searchParams);
-  return ROUTES.find((route) => route.module === found.module)!.page.preload();
+  return pageCode(url.pathname);
+}
+
+/** Loads the code of the page at `pathname` (once, however often it is asked), and nothing else. */
+export function pageCode(pathname: string): Promise<unknown> {
+  const found = pageAt(pathname);
+  return found ? ROUTES.find((route) => route.module === found.module)!.page.preload() : Promise.resolve();
 }
 
 /**

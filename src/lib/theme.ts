@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
+import { DARK_QUERY, THEME_STORAGE_KEY } from '../api/theme';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
-const KEY = 'conversation-viewer:theme';
-const DARK_QUERY = '(prefers-color-scheme: dark)';
+const KEY = THEME_STORAGE_KEY;
 const listeners = new Set<() => void>();
 
 export function readThemeChoice(): ThemeChoice {

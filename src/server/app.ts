@@ -10,7 +10,7 @@ import { installHealthRoutes } from './health-routes';
 import type { LocalIdentity } from './identity/local-identity';
 import type { ProxyIdentity } from './identity/proxy-identity';
 import type { UsersDirectory } from './identity/users-file';
-import { WARM_UP_SCRIPT_SOURCE } from './inline-script';
+import { HEAD_SCRIPT_SOURCE } from './inline-script';
 import { jsonLogger, type Logger } from './log';
 import { installMeRoutes } from './me-routes';
 import { installRelayRoutes } from './relay-routes';
@@ -23,7 +23,7 @@ export type AppOptions = {
   upstream: Upstream;
   status: ServerStatus;
   /** Absolute path of the built SPA; when set, it is served with an index.html fallback. */
-  serveSpa?: (app: Hono) => void;
+  serveSpa?: (app: Hono, log: Logger) => void;
   log?: Logger;
   /** How long operator definitions and versions, and the lists of operators and configurations, are kept: they change rarely, a version never. */
   operatorCacheTtlMs?: number;
@@ -97,7 +97,7 @@ export function createApp({
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", WARM_UP_SCRIPT_SOURCE],
+        scriptSrc: ["'self'", HEAD_SCRIPT_SOURCE],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
@@ -141,7 +141,7 @@ export function createApp({
     c.json(errorBody(BFF_ERROR_CODES.notFound, 404, `No API route ${c.req.method} ${c.req.path}.`, true), 404),
   );
 
-  serveSpa?.(app);
+  serveSpa?.(app, log);
 
   app.onError((error, c) => {
     const code = sqlState(error);

@@ -9,6 +9,9 @@ import { seedDemoReviews } from './demo-reviews';
 import { buildServer } from './server';
 
 function start() {
+  // The built server is what users run: the libraries it loads later (React, which renders an
+  // inbox link's first rows) take their production builds, three times faster, unless told otherwise.
+  process.env['NODE_ENV'] ??= 'production';
   let config;
   try {
     config = loadConfig(readEnv());
@@ -47,9 +50,11 @@ function start() {
 
   // Built to dist-server/main.js; the SPA is built to dist/.
   const spaRoot = fileURLToPath(new URL('../dist', import.meta.url));
+  // And the inbox's renderer, for the first rows of an inbox link's HTML, to dist-server/render/.
+  const renderer = fileURLToPath(new URL('./render/render-inbox.js', import.meta.url));
   let server;
   try {
-    server = buildServer(config, { spaRoot, storage });
+    server = buildServer(config, { spaRoot, renderer, storage });
   } catch (error) {
     // The data folder's secret or the users file cannot be used: say why, change nothing.
     if (error instanceof StorageRefused || error instanceof UsersFileError) {

@@ -8,7 +8,7 @@ import type { Storage } from './db/storage';
 import { DEMO_CREDENTIALS, startDemoNetwork } from './demo';
 import { DEMO_STAND_IN, localSecret } from './identity/local-identity';
 import { UsersDirectory } from './identity/users-file';
-import { spaServer } from './spa';
+import { spaServer, type SpaOptions } from './spa';
 import { demoDrills, demoLiveCall, demoSampleSummaries } from './demo-samples';
 import { twilioUpstream } from './upstream';
 
@@ -16,6 +16,8 @@ export type Server = { app: Hono; status: ServerStatus; close(): void };
 
 export type BuildOptions = {
   spaRoot?: string;
+  /** The inbox's renderer for the SPA's inbox links (src/server/spa.ts, `SpaOptions`). */
+  renderer?: SpaOptions['renderer'];
   log?: Logger;
   storage?: Storage;
   /** The secret that signs the name remembered on loopback; read from (or made in) the data folder when not given. */
@@ -60,7 +62,7 @@ export function buildServer(config: Config, options: BuildOptions = {}): Server 
   const app = createApp({
     upstream,
     status,
-    serveSpa: options.spaRoot ? spaServer(options.spaRoot) : undefined,
+    serveSpa: options.spaRoot ? spaServer(options.spaRoot, { renderer: options.renderer }) : undefined,
     log,
     accessToken: config.accessToken,
     users: config.usersFile

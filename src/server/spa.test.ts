@@ -8,7 +8,11 @@ import { seedConversation } from '../mocks/fixtures/conversations';
 import { plainDemoStatus } from '../mocks/fixtures/server-status';
 import { createApp } from './app';
 import { firstListPagePath } from '../api/inbox-filters';
-import { deepLinkHints, spaServer, type Manifest } from './spa';
+import { FIRST_ROWS_ELEMENT_ID, type FirstRows, type InboxRenderer } from '../api/first-rows';
+import { setTimeout as pause } from 'node:timers/promises';
+import type { LogEntry, Logger } from './log';
+import { deepLinkHints, spaServer, type Manifest, type SpaOptions } from './spa';
+import type { Upstream, UpstreamResponse } from './upstream-contract';
 
 const MANIFEST: Manifest = {
   'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_shared-1.js'] },
@@ -168,5 +172,122 @@ describe('serving the SPA', () => {
 
   it('does not publish the build manifest', async () => {
     expect((await app.request('/.vite/manifest.json')).status).toBe(404);
+  });
+});
+
+describe('an inbox link’s first rows in its HTML', () => {
+  const INBOX_LINK = '/conversations?status=CLOSED&channel=VOICE';
+  /** Stands in for the app's renderer (src/app/render-inbox.tsx): says what it was given. */
+  const renderer: InboxRenderer = (location, data) =>
+    `<p data-location="${location.replace(/&/g, '&amp;')}">${data.page.items.map((item) => item.id).join(' ')}</p>`;
+  const listUpstream = (answer: (path: string) => Promise<UpstreamResponse> | null): Upstream => ({
+    get: (path) => (/\/Conversations\?/.test(path) ? (answer(path) ?? emulatedUpstream.get(path)) : emulatedUpstream.get(path)),
+  });
+  const serve = (options: Partial<SpaOptions> & { upstream?: Upstream; log?: Logger } = {}) =>
+    createApp({
+      upstream: options.upstream ?? emulatedUpstream,
+      status: plainDemoStatus,
+      log: options.log ?? (() => {}),
+      serveSpa: spaServer(root, { renderer, ...options }),
+    });
+  const embedded = (html: string): FirstRows =>
+    JSON.parse(new RegExp(`<script type="application/json" id="${FIRST_ROWS_ELEMENT_ID}">(.*?)</script>`).exec(html)![1]!);
+
+  it('renders the page with the first page of rows the link asks for, and carries them for the app', async () => {
+    const response = await serve().request(INBOX_LINK);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=UTF-8');
+    expect(response.headers.get('Cache-Control')).toBe('no-cache');
+    const html = await response.text();
+    const data = embedded(html);
+    expect(data.page.items.length).toBeGreaterThan(3);
+    expect(data.page.items.every((item) => item.status === 'CLOSED' && item.channels.includes('VOICE'))).toBe(true);
+    expect(new URLSearchParams(data.page.query).getAll('channels')).toEqual(['VOICE']);
+    expect(data.status).toEqual(plainDemoStatus);
+    expect(html).toContain(
+      `<div id="root"><p data-location="${INBOX_LINK.replace('&', '&amp;')}">${data.page.items.map((item) => item.id).join(' ')}</p></div>`,
+    );
+    // The page's code is preloaded as ever; its rows are not asked for twice.
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(linksIn(head)).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/inbox-page-1.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/labels-1.js">',
+    ]);
+  });
+
+  it('sends the head at once, and the rows when they are in', async () => {
+    let answer: () => void = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const app = serve({ upstream: listUpstream((path) => held.then(() => emulatedUpstream.get(path))) });
+    const response = await app.request(INBOX_LINK);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    const first = decoder.decode((await reader.read()).value);
+    expect(first).toContain('</head>');
+    expect(first).not.toContain('id="root"');
+    answer();
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    expect(rest).toContain(`id="${FIRST_ROWS_ELEMENT_ID}"`);
+  });
+
+  it.each<[string, Partial<SpaOptions> & { upstream?: Upstream }]>([
+    [
+      'the rows are late',
+      { firstRowsBudgetMs: 20, upstream: listUpstream(async (path) => (await pause(300), emulatedUpstream.get(path))) },
+    ],
+    [
+      'Twilio refuses the list',
+      { upstream: listUpstream(async () => ({ status: 503, body: { code: 20003, message: 'Down', status: 503 }, headers: {} })) },
+    ],
+    [
+      'the list is not a page of rows',
+      { upstream: listUpstream(async () => ({ status: 200, body: { items: 'none' }, headers: {} })) },
+    ],
+  ])('leaves the rows to the app when %s', async (_case, options) => {
+    const html = await (await serve(options).request(INBOX_LINK)).text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).not.toContain(FIRST_ROWS_ELEMENT_ID);
+  });
+
+  it('leaves the rows to the app when the page fails to render, and logs that without its words', async () => {
+    const lines: LogEntry[] = [];
+    const app = serve({
+      renderer: () => {
+        throw new TypeError('Cannot read the name "Refund for Jane Doe"');
+      },
+      log: (entry) => lines.push(entry),
+    });
+    const html = await (await app.request(INBOX_LINK)).text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(lines).toContainEqual({ level: 'error', event: 'first_rows_failed', name: 'TypeError' });
+    expect(JSON.stringify(lines)).not.toContain('Jane');
+  });
+
+  it('leaves the rows to the app when the build has no renderer, and says so once', async () => {
+    const lines: LogEntry[] = [];
+    const app = serve({ renderer: join(root, 'no-such-renderer.js'), log: (entry) => lines.push(entry) });
+    for (let i = 0; i < 2; i++) expect(await (await app.request(INBOX_LINK)).text()).toContain('<div id="root"></div>');
+    expect(lines.filter((line) => line.event === 'renderer_unavailable')).toHaveLength(1);
+  });
+
+  it('renders nothing on the server for a link whose filters Twilio would refuse: the page says why', async () => {
+    const html = await (await serve().request('/conversations?after=2026-01-01T00:00:00Z&before=2026-06-01T00:00:00Z')).text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).not.toContain(FIRST_ROWS_ELEMENT_ID);
+  });
+
+  it('asks for the rows with the reader’s own credentials, here the team token', async () => {
+    const app = createApp({
+      upstream: emulatedUpstream,
+      status: plainDemoStatus,
+      log: () => {},
+      accessToken: 'team-token-of-at-least-thirty-two-chars',
+      serveSpa: spaServer(root, { renderer }),
+    });
+    const signedIn = await app.request(INBOX_LINK, {
+      headers: { Authorization: 'Bearer team-token-of-at-least-thirty-two-chars' },
+    });
+    expect(await signedIn.text()).toContain(FIRST_ROWS_ELEMENT_ID);
   });
 });

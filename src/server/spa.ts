@@ -1,9 +1,13 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Hono } from 'hono';
+import type { InboxRenderer } from '../api/first-rows';
 import { PAGES, pageAt } from '../api/pages';
 import { BFF_API_PREFIX } from '../api/paths';
+import { inboxFirstRows } from './first-rows';
+import type { Logger } from './log';
 
 /** One entry of Vite's build manifest (`dist/.vite/manifest.json`), as far as it is read here. */
 export type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
@@ -31,12 +35,13 @@ const attribute = (value: string) =>
  * URL, no extra headers), so the browser hands the preloaded answer to the page's own request. A
  * list whose window is a preset ("the last 7 days") ends at the next whole minute of the clock: the
  * browser's and this one agree but for a request made across a minute's turn or a clock set wrong,
- * and then the page asks again and the preload is unused. Nothing for any other path.
+ * and then the page asks again and the preload is unused. Nothing for any other path. Without
+ * `withData`, the code alone: for an inbox link whose HTML brings its rows itself.
  */
 export function deepLinkHints(
   manifest: Manifest | null,
   now: () => number = Date.now,
-): (pathname: string, search?: string) => string {
+): (pathname: string, search?: string, withData?: boolean) => string {
   const loaded = manifest ? chunkFiles(manifest, 'index.html') : new Set<string>();
   const code = new Map(
     PAGES.map((page) => [
@@ -50,9 +55,10 @@ export function deepLinkHints(
     ]),
   );
   const preload = (path: string) => `<link rel="preload" as="fetch" crossorigin href="${attribute(BFF_API_PREFIX + path)}">`;
-  return (pathname, search = '') => {
+  return (pathname, search = '', withData = true) => {
     const found = pageAt(pathname);
     if (!found) return '';
+    if (!withData) return code.get(found.module)!;
     const dataPath = found.opening?.dataPath ?? found.list?.firstPage(new URLSearchParams(search), now()) ?? null;
     return (dataPath === null ? '' : preload(dataPath)) + code.get(found.module);
   };
@@ -80,13 +86,50 @@ function cachePolicy(path: string): string {
   return 'no-cache';
 }
 
+/** Where the app renders, in index.html: an inbox link's HTML fills it (src/server/first-rows.ts). */
+const ROOT = '<div id="root"></div>';
+
+/**
+ * The inbox's renderer: given, or loaded once from the module the build wrote (a path), the first
+ * time a link needs it. Null when there is none: the page then renders in the browser alone.
+ */
+function rendererFrom(source: string | InboxRenderer | undefined, log: Logger): () => Promise<InboxRenderer | null> {
+  if (typeof source === 'function') return () => Promise.resolve(source);
+  if (!source) return () => Promise.resolve(null);
+  let loading: Promise<InboxRenderer | null> | null = null;
+  return () =>
+    (loading ??= import(/* @vite-ignore */ pathToFileURL(source).href).then(
+      (module: { renderInbox: InboxRenderer }) => module.renderInbox,
+      (error: unknown) => {
+        log({ level: 'error', event: 'renderer_unavailable', name: error instanceof Error ? error.name : typeof error });
+        return null;
+      },
+    ));
+}
+
+export type SpaOptions = {
+  /**
+   * What renders an inbox link's first rows into its HTML: the module the build writes
+   * (`dist-server/render/render-inbox.js`, which exports `renderInbox`), or the function itself.
+   * Without it, every page renders in the browser alone.
+   */
+  renderer?: string | InboxRenderer;
+  /** How long an inbox link's HTML waits for its rows (src/server/first-rows.ts). */
+  firstRowsBudgetMs?: number;
+};
+
 /**
  * Serves the built SPA. Hashed assets go out precompressed when the client accepts it (the build
  * writes .br and .gz next to them) and are cached for good; any other GET (a deep link) gets
  * index.html, with hints for the page it opens, so the router can take over.
+ *
+ * An inbox link whose filters can be listed gets its first rows in the HTML, painted before the
+ * app's code has run. Its head goes out at once, so the browser fetches the code while the server
+ * asks for the rows; the rest follows with them, or without them once they are late.
  */
-export function spaServer(root: string): (app: Hono) => void {
-  return (app) => {
+export function spaServer(root: string, { renderer, firstRowsBudgetMs }: SpaOptions = {}): (app: Hono, log: Logger) => void {
+  return (app, log) => {
+    const inboxRenderer = rendererFrom(renderer, log);
     const index = existsSync(join(root, 'index.html')) ? readFileSync(join(root, 'index.html'), 'utf8') : null;
     const hints = deepLinkHints(readManifest(root));
     // The build's bookkeeping, not part of the site.
@@ -100,7 +143,38 @@ export function spaServer(root: string): (app: Hono) => void {
     app.get('*', (c) => {
       // A missing asset is a 404, not the SPA: a stale tab must not parse HTML as JavaScript.
       if (c.req.path.startsWith('/assets/') || index === null) return c.notFound();
-      return c.html(index.replace('</head>', `${hints(c.req.path, new URL(c.req.url).search)}</head>`));
+      const search = new URL(c.req.url).search;
+      const list = pageAt(c.req.path)?.list;
+      const rootAt = index.indexOf(ROOT);
+      if (
+        !renderer ||
+        list?.kind !== 'conversations' ||
+        rootAt === -1 ||
+        list.firstPage(new URLSearchParams(search), Date.now()) === null
+      ) {
+        return c.html(index.replace('</head>', `${hints(c.req.path, search)}</head>`));
+      }
+      const head = index.slice(0, rootAt).replace('</head>', `${hints(c.req.path, search, false)}</head>`);
+      const rest = index.slice(rootAt + ROOT.length);
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          // On the next turn of the event loop: the response's headers have gone out by then, and
+          // the head follows before the rows are asked for and rendered, which can keep the loop
+          // busy for a while when the answer comes from the process itself (the demo).
+          setTimeout(() => {
+            controller.enqueue(encoder.encode(head));
+            void inboxRenderer()
+              .then((render) => (render ? inboxFirstRows(app, c, render, { log, budgetMs: firstRowsBudgetMs }) : null))
+              .catch(() => null)
+              .then((html) => {
+                controller.enqueue(encoder.encode((html ?? ROOT) + rest));
+                controller.close();
+              });
+          });
+        },
+      });
+      return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
     });
   };
 }

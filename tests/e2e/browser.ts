@@ -5,6 +5,12 @@ import { launchChromium } from '../../scripts/chromium';
 
 export const baseUrl = () => inject('baseUrl');
 
+/**
+ * The inbox's rows as the app renders them. An inbox link's HTML paints the server's first (they
+ * carry `data-server-row`): a test that acts on the page waits for the app's.
+ */
+export const APP_ROWS = '[data-row-index]:not([data-server-row])';
+
 /** One Chromium per test file (call at the top of the file); each test gets a fresh context (no shared storage). */
 export function setupBrowser() {
   let browser: Browser;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { WARM_UP_SCRIPT } from '../../src/server/inline-script';
+import { HEAD_SCRIPT } from '../../src/server/inline-script';
 import { seedConversation } from '../../src/mocks/fixtures/conversations';
-import { baseUrl, setupBrowser } from './browser';
+import { APP_ROWS, baseUrl, setupBrowser } from './browser';
 
 // How a deep link loads, not how fast (that is `npm run bench`): its data and page code are asked
 // for by the HTML itself, each once, and the code comes compressed.
@@ -47,11 +47,8 @@ describe('opening a deep link', () => {
     expect(problems).toEqual([]);
   });
 
-  it('fetches an inbox link’s first rows once, by its filters, through the preload in the page’s head, and the page code with it', async () => {
+  it('brings an inbox link’s first rows, by its filters, in its HTML: the page asks for no list, and loads its code alongside', async () => {
     const { page, problems } = await browser.newPage();
-    // A 7-day window ends at the next whole minute, for the HTML as for the page: not across a minute's turn.
-    const second = new Date().getSeconds();
-    if (second > 50) await page.waitForTimeout((61 - second) * 1_000);
     const lists: URL[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -59,15 +56,14 @@ describe('opening a deep link', () => {
     });
 
     await page.goto(`${baseUrl()}/conversations?status=CLOSED&channel=VOICE&window=7d`);
-    await page.locator('[data-row-index]').first().waitFor();
+    await page.locator(APP_ROWS).first().waitFor();
+    await page.waitForLoadState('networkidle');
 
-    expect(lists).toHaveLength(1);
-    expect(lists[0]!.searchParams.get('status')).toBe('CLOSED');
-    expect(lists[0]!.searchParams.getAll('channels')).toEqual(['VOICE']);
+    expect(lists).toEqual([]);
+    const shown = await page.locator(APP_ROWS).allTextContents();
+    expect(shown.length).toBeGreaterThan(3);
+    for (const text of shown) expect(text).toMatch(/Closed.*Voice/);
     const loaded = await resourcesOf(page);
-    expect(loaded.filter((entry) => entry.path === '/api/v3/Conversations')).toEqual([
-      expect.objectContaining({ initiator: 'link' }),
-    ]);
     const pageChunk = loaded.find((entry) => /^\/assets\/inbox-page-.+\.js$/.test(entry.path));
     expect(pageChunk).toBeDefined();
     expect(pageChunk!.initiator).not.toBe('script');
@@ -116,7 +112,7 @@ describe('opening a deep link', () => {
     expect(await page.evaluate(() => (window as unknown as { firstFormatterBy?: string }).firstFormatterBy)).toBe(url);
     const html = await response!.text();
     const inline = [...html.matchAll(/<script>([^<]*)<\/script>/g)].map((match) => match[1]!);
-    expect(inline).toEqual([WARM_UP_SCRIPT]);
+    expect(inline).toEqual([HEAD_SCRIPT]);
     const hash = createHash('sha256').update(inline[0]!).digest('base64');
     const scriptSrc = /script-src ([^;]*)/.exec(response!.headers()['content-security-policy'] ?? '')?.[1];
     expect(scriptSrc).toBe(`'self' 'sha256-${hash}'`);

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SERVER_ROWS } from '../../src/features/inbox/conversation-list';
 import { OPERATORS } from '../../src/mocks/fixtures/operator-results';
-import { baseUrl, expectNoAxeViolations, expectNoHorizontalScroll, setupBrowser } from './browser';
+import { APP_ROWS, baseUrl, expectNoAxeViolations, expectNoHorizontalScroll, setupBrowser } from './browser';
 
 const browser = setupBrowser();
 
@@ -50,7 +51,7 @@ function countListRequests(page: Page) {
 async function openInbox(page: Page, query = '') {
   await page.goto(`${baseUrl()}/conversations${query}`);
   await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
-  await page.locator('[data-row-index]').first().waitFor();
+  await page.locator(APP_ROWS).first().waitFor();
 }
 
 describe('the inbox in Chromium', () => {
@@ -65,7 +66,7 @@ describe('the inbox in Chromium', () => {
     await expect.poll(async () => (await rowIds(page)).length).toBeGreaterThan(3);
     const before = await rowIds(page);
     await page.reload();
-    await page.locator('[data-row-index]').first().waitFor();
+    await page.locator(APP_ROWS).first().waitFor();
     expect(await rowIds(page)).toEqual(before);
     expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('CLOSED');
     expect(problems).toEqual([]);
@@ -80,8 +81,9 @@ describe('the inbox in Chromium', () => {
       await page.waitForTimeout(150);
     }
     await page.getByText(/^(5\d\d|[6-9]\d\d|\d{4,}) loaded/).waitFor();
+    // The first of them came in the link's HTML, the others as the reader scrolled.
     const loadedPages = requests.list;
-    expect(loadedPages).toBeGreaterThanOrEqual(10);
+    expect(loadedPages).toBeGreaterThanOrEqual(9);
     // Windowed: hundreds of rows loaded, a few dozen in the DOM.
     expect(await page.locator('[data-row-index]').count()).toBeLessThan(60);
 
@@ -131,15 +133,16 @@ describe('the inbox in Chromium', () => {
 
   it('paints the rows in view first, none placed before the list knew where it starts, and the rows below the screen just after', async () => {
     const { page, problems } = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // What the page held when its first rows came (before that frame was drawn), and a frame later.
-    await page.addInitScript(() => {
+    // What the page held when the app's first rows came (before that frame was drawn), and a frame
+    // later. The server's rows, painted from the HTML before them, are not the app's.
+    await page.addInitScript((appRows) => {
       const seen = { dropped: 0, first: null as null | { tops: number[] }, after: null as null | { tops: number[] } };
-      const tops = () => [...document.querySelectorAll('[data-row-index]')].map((row) => row.getBoundingClientRect().top);
+      const tops = () => [...document.querySelectorAll(appRows)].map((row) => row.getBoundingClientRect().top);
       const observer = new MutationObserver((records) => {
         if (seen.first) return;
         for (const record of records)
-          for (const node of record.removedNodes) if (node instanceof Element && node.matches('[data-row-index]')) seen.dropped++;
-        if (!document.querySelector('[data-row-index]')) return;
+          for (const node of record.removedNodes) if (node instanceof Element && node.matches(appRows)) seen.dropped++;
+        if (!document.querySelector(appRows)) return;
         seen.first = { tops: tops() };
         observer.disconnect();
         requestAnimationFrame(() =>
@@ -148,7 +151,7 @@ describe('the inbox in Chromium', () => {
       });
       observer.observe(document, { childList: true, subtree: true });
       (window as unknown as { firstRows: typeof seen }).firstRows = seen;
-    });
+    }, APP_ROWS);
     await openInbox(page);
     const seen = await page.waitForFunction(
       () =>
@@ -170,6 +173,65 @@ describe('the inbox in Chromium', () => {
     expect(first.tops.filter((top) => top >= height)).toEqual([]);
     // Then the rows just below it, for scrolling.
     expect(after.tops.filter((top) => top >= height).length).toBeGreaterThanOrEqual(5);
+    expect(problems).toEqual([]);
+  });
+
+  it('paints an inbox link’s first rows from its HTML, before the app’s code has run: in the reader’s colour scheme, as links that open', async () => {
+    const { page } = await browser.newPage({ colorScheme: 'dark' });
+    const refused: string[] = [];
+    await page.route('**/assets/*.js', (route) => {
+      refused.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(`${baseUrl()}/conversations?status=CLOSED&channel=VOICE`);
+    const rows = page.locator('[data-server-row]');
+    await rows.first().waitFor();
+    // The app's code was asked for and never ran: these rows are the server's.
+    expect(refused.length).toBeGreaterThan(0);
+    expect(await page.locator(APP_ROWS).count()).toBe(0);
+    expect(await rows.count()).toBeGreaterThan(3);
+    expect(await rows.count()).toBeLessThanOrEqual(SERVER_ROWS);
+    for (const text of await rows.allTextContents()) {
+      expect(text).toContain('Closed');
+      expect(text).toContain('Voice');
+    }
+    await page.getByText(/^50 loaded, more to load$/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+    const link = rows.first().locator('a[data-conversation-id]');
+    const id = (await link.getAttribute('data-conversation-id'))!;
+    await link.click();
+    await page.waitForURL(new RegExp(`/conversations/${id}\\?from=`));
+  });
+
+  it.each([
+    ['a desktop', { width: 1280, height: 800 }],
+    ['a tablet', { width: 800, height: 900 }],
+    ['a phone', { width: 360, height: 780 }],
+  ])('on %s, the app takes over the server’s rows where they stand, and asks for no list itself', async (_name, viewport) => {
+    const link = `${baseUrl()}/conversations?status=CLOSED&channel=VOICE&window=31d`;
+    const places = (page: Page, rows: string) =>
+      page.locator(rows).evaluateAll((found) =>
+        found.slice(0, 6).map((row) => {
+          const { top, left, width, height } = row.getBoundingClientRect();
+          return { id: row.getAttribute('data-row-key'), top, left, width, height };
+        }),
+      );
+    // The server's rows alone: the app's code held back.
+    const painted = (await browser.newPage({ viewport })).page;
+    await painted.route('**/assets/*.js', (route) => route.abort());
+    await painted.goto(link);
+    await painted.locator('[data-server-row]').first().waitFor();
+    const before = await places(painted, '[data-server-row]');
+
+    const { page, problems } = await browser.newPage({ viewport });
+    const requests = countListRequests(page);
+    await page.goto(link);
+    await page.locator(APP_ROWS).first().waitFor();
+    // The names of the filters and the review marks are in too: none of them moved a row.
+    await page.waitForLoadState('networkidle');
+    expect(before).toHaveLength(6);
+    expect(await places(page, APP_ROWS)).toEqual(before);
+    expect(requests.list).toBe(0);
     expect(problems).toEqual([]);
   });
 
@@ -294,6 +356,14 @@ describe.each(['light', 'dark'] as const)('the inbox with axe-core, %s colour sc
     await page.waitForLoadState('networkidle');
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
+  });
+
+  it('the rows the server painted, before the app’s code has run: no violations', async () => {
+    const { page } = await browser.newPage({ colorScheme });
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto(`${baseUrl()}/conversations?window=31d`);
+    await page.locator('[data-server-row]').first().waitFor();
+    await expectNoAxeViolations(page);
   });
 
   it('a phone with the filter sheet open: no violations', async () => {

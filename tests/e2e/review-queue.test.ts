@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aiHandoff, seedConversation, smsThread, unusualData } from '../../src/mocks/fixtures/conversations';
-import { baseUrl, expectNoAxeViolations, expectNoHorizontalScroll, setupBrowser } from './browser';
+import { APP_ROWS, baseUrl, expectNoAxeViolations, expectNoHorizontalScroll, setupBrowser } from './browser';
 
 const browser = setupBrowser();
 const desktop = { width: 1280, height: 800 };
@@ -19,7 +19,7 @@ const row = (page: Page, id: string) =>
 async function openInbox(page: Page, query: string) {
   await page.goto(`${baseUrl()}/conversations${query}`);
   await page.getByRole('heading', { level: 1, name: 'Conversations' }).waitFor();
-  await page.locator('[data-row-index]').first().waitFor();
+  await page.locator(APP_ROWS).first().waitFor();
 }
 
 /** The reviewer of this browser (the demo's visitor) marks a conversation, as from another tab. */
@@ -62,7 +62,7 @@ describe('review status in the inbox', () => {
 
     // The filter is in the link: a reload keeps it.
     await page.reload();
-    await page.locator('[data-row-index]').first().waitFor();
+    await page.locator(APP_ROWS).first().waitFor();
     await expect.poll(() => rowIds(page)).toContain(unusualData.id);
     expect(await page.getByRole('combobox', { name: 'Review', exact: true }).inputValue()).toBe('mine');
 
@@ -98,7 +98,7 @@ describe('the review queue', () => {
       .getByRole('navigation', { name: /opened from/ })
       .getByRole('link', { name: 'Back to the list' })
       .click();
-    await page.locator('[data-row-index]').first().waitFor();
+    await page.locator(APP_ROWS).first().waitFor();
     // Reviewed now, they have left the list of unreviewed ones; without the filter they say so.
     await expect.poll(async () => (await rowIds(page)).slice(0, 1)).toEqual([fourth]);
     await page.getByRole('combobox', { name: 'Review', exact: true }).selectOption('');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hostileContent, hostileResultIds, XSS_PAYLOADS } from '../../src/mocks/fixtures/drills';
 import { operatorResults } from '../../src/mocks/fixtures/operator-results';
-import { WARM_UP_SCRIPT } from '../../src/server/inline-script';
+import { HEAD_SCRIPT } from '../../src/server/inline-script';
 import { baseUrl, setupBrowser } from './browser';
 
 /**
@@ -89,7 +89,7 @@ function inspect(page: Page): Promise<Findings> {
       badLinks,
       linkedScriptText,
     };
-  }, WARM_UP_SCRIPT);
+  }, HEAD_SCRIPT);
 }
 
 async function expectInert(page: Page, dialogs: string[], problems: string[], state: string) {

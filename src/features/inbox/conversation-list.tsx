@@ -9,11 +9,19 @@ import { ConversationRow, rowGrid } from './conversation-row';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { useScrollMargin } from '../../lib/use-scroll-margin';
 import { afterNextFrame, useFirstFrameDrawn } from '../../lib/use-first-frame';
+import { useServerRendering } from '../../lib/server-rendering';
 
 /** How close to the end of the loaded rows the next page is asked for. */
 const LOAD_AHEAD_ROWS = 15;
 /** Rows rendered beyond each edge of the screen, so that scrolling rarely shows an empty place. */
 const OVERSCAN = 8;
+/**
+ * Rows the server puts in an inbox link's HTML, one under the other: as many as a tall screen
+ * shows under the filters, as the server does not know the screen. Every one more is markup the
+ * browser lays out before the app's code runs, and lays out again when the app's first render
+ * replaces them with the windowed rows, in the same places.
+ */
+export const SERVER_ROWS = 12;
 
 /**
  * A row's height before it is measured: a row with one line of participants on a wide screen, the
@@ -64,6 +72,9 @@ function measuredRows(sizes: Map<Key, number> | undefined): VirtualItem[] | unde
   return [...sizes].map(([key, size], index) => ({ key, size, index, start: 0, end: size, lane: 0 }));
 }
 
+/** A windowed row's place: the virtualizer moves it down to its start. */
+const ROW_PLACE: React.CSSProperties = { position: 'absolute', top: 0, left: 0, width: '100%' };
+
 export type ResultColumn = { id: string; name: string };
 
 type Props = {
@@ -103,6 +114,7 @@ export function ConversationList({
   footer,
 }: Props) {
   const list = useRef<HTMLDivElement>(null);
+  const serverRendering = useServerRendering();
   const estimate = useMediaQuery('(min-width: 768px)') ? ROW_ESTIMATE.wide : ROW_ESTIMATE.phone;
   const [place] = useState(() => placeOf(placeKey));
   const [layout] = useState(() => (place ? layouts.get(placeKey) : undefined));
@@ -207,15 +219,47 @@ export function ConversationList({
     }
   });
 
-  const { columns: grid, minWidth } = rowGrid(columns.length);
+  const { grid, minWidth } = rowGrid(columns.length);
+  const row = (
+    item: ConversationListItem,
+    index: number,
+    style?: React.CSSProperties,
+    measure?: (element: HTMLDivElement | null) => void,
+  ) => (
+    <div
+      key={item.id}
+      role="listitem"
+      data-index={index}
+      data-row-index={index}
+      data-row-key={item.id}
+      // Rows the server painted, until the app's own replace them.
+      data-server-row={serverRendering ? '' : undefined}
+      ref={measure}
+      onFocusCapture={() => onSelect(index)}
+      style={style}
+    >
+      <ConversationRow
+        item={item}
+        href={hrefFor(item.id)}
+        now={now}
+        zone={zone}
+        format={format}
+        grid={grid}
+        selected={selected === index}
+        onIntent={onIntent}
+        columns={columns}
+      />
+    </div>
+  );
+  // The server knows no screen to window the rows for: the first ones, in the flow of the page.
+  const serverRows = serverRendering ? items.slice(0, SERVER_ROWS) : null;
   return (
     // Between a phone's cards and a screen wide enough for every column, the list scrolls sideways.
     <div className="md:overflow-x-auto">
-      <div className="md:min-w-(--row-min-width)" style={{ '--row-min-width': minWidth } as React.CSSProperties}>
+      <div className={minWidth}>
         <div
           aria-hidden="true"
-          style={{ '--row-grid': grid } as React.CSSProperties}
-          className="hidden gap-x-3 border-b border-slate-300 px-3 pb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase md:grid md:grid-cols-(--row-grid) dark:border-slate-600 dark:text-slate-400"
+          className={`hidden gap-x-3 border-b border-slate-300 px-3 pb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase md:grid ${grid} dark:border-slate-600 dark:text-slate-400`}
         >
           <span>Conversation</span>
           <span>Status</span>
@@ -230,42 +274,14 @@ export function ConversationList({
             </span>
           ))}
         </div>
-        <div ref={listRef} role="list" aria-label="Conversations" style={{ position: 'relative' }}>
-          {rows.map((row) => {
-            const item = items[row.index]!;
-            return (
-              <div
-                key={row.key}
-                role="listitem"
-                data-index={row.index}
-                data-row-index={row.index}
-                data-row-key={item.id}
-                ref={virtualizer.measureElement}
-                onFocusCapture={() => onSelect(row.index)}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                }}
-              >
-                <ConversationRow
-                  item={item}
-                  href={hrefFor(item.id)}
-                  now={now}
-                  zone={zone}
-                  format={format}
-                  grid={grid}
-                  selected={selected === row.index}
-                  onIntent={onIntent}
-                  columns={columns}
-                />
-              </div>
-            );
-          })}
+        <div ref={listRef} role="list" aria-label="Conversations" className="relative">
+          {serverRows
+            ? serverRows.map((item, index) => row(item, index))
+            : rows.map(({ index }) => row(items[index]!, index, ROW_PLACE, virtualizer.measureElement))}
         </div>
       </div>
-      {footer}
+      {/* Under the server's first rows, the footer would stand halfway down the loaded rows. */}
+      {(!serverRows || serverRows.length === items.length) && footer}
     </div>
   );
 }

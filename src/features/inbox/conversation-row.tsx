@@ -24,15 +24,49 @@ const RESULT_TRACK = ['minmax(7rem,1fr)', 7] as const;
 const GAP_REM = 0.75;
 const PADDING_REM = 1.5;
 
+export type RowGrid = {
+  /** The columns on wide screens. */ grid: string;
+  /** The narrowest the row can be there. */ minWidth: string;
+};
+
 /**
  * The row's columns on wide screens (a phone stacks them as a card), then one per result column;
- * and the narrowest the row can be, so a screen narrower than that scrolls the list sideways, not the page.
+ * and the narrowest the row can be, so a screen narrower than that scrolls the list sideways, not
+ * the page. As Tailwind classes, worked out from the tracks above.
  */
-export function rowGrid(resultColumns: number): { columns: string; minWidth: string } {
+export function gridClasses(resultColumns: number): RowGrid {
   const tracks = [...TRACKS, ...Array.from({ length: resultColumns }, () => RESULT_TRACK)];
   const minRem = tracks.reduce((sum, [, rem]) => sum + rem, 0) + GAP_REM * (tracks.length - 1) + PADDING_REM;
-  return { columns: tracks.map(([track]) => track).join(' '), minWidth: `${minRem}rem` };
+  return { grid: `md:grid-cols-[${tracks.map(([track]) => track).join('_')}]`, minWidth: `md:min-w-[${minRem}rem]` };
 }
+
+/**
+ * `gridClasses` written out whole for 0 to 3 result columns (the most the inbox shows), as the
+ * rows use them: Tailwind generates only the classes it finds in the source, and the rows carry no
+ * style attribute, which the Content-Security-Policy would refuse in the HTML the server renders
+ * (src/server/first-rows.tsx). A test checks each against `gridClasses`.
+ */
+export const ROW_GRIDS: readonly RowGrid[] = [
+  {
+    grid: 'md:grid-cols-[minmax(14rem,3fr)_6.5rem_minmax(7rem,1fr)_8rem_6.5rem_4.5rem_minmax(8rem,1fr)]',
+    minWidth: 'md:min-w-[60.5rem]',
+  },
+  {
+    grid: 'md:grid-cols-[minmax(14rem,3fr)_6.5rem_minmax(7rem,1fr)_8rem_6.5rem_4.5rem_minmax(8rem,1fr)_minmax(7rem,1fr)]',
+    minWidth: 'md:min-w-[68.25rem]',
+  },
+  {
+    grid: 'md:grid-cols-[minmax(14rem,3fr)_6.5rem_minmax(7rem,1fr)_8rem_6.5rem_4.5rem_minmax(8rem,1fr)_minmax(7rem,1fr)_minmax(7rem,1fr)]',
+    minWidth: 'md:min-w-[76rem]',
+  },
+  {
+    grid: 'md:grid-cols-[minmax(14rem,3fr)_6.5rem_minmax(7rem,1fr)_8rem_6.5rem_4.5rem_minmax(8rem,1fr)_minmax(7rem,1fr)_minmax(7rem,1fr)_minmax(7rem,1fr)]',
+    minWidth: 'md:min-w-[83.75rem]',
+  },
+];
+
+/** The row's grid for this many result columns. */
+export const rowGrid = (resultColumns: number): RowGrid => ROW_GRIDS[Math.min(resultColumns, ROW_GRIDS.length - 1)]!;
 
 function Participants({ item }: { item: ConversationListItem }) {
   if (item.participants.length === 0) return <span className="text-slate-600 dark:text-slate-400">No participants listed</span>;
@@ -65,6 +99,7 @@ export type RowProps = {
   now: number;
   zone: Zone;
   format: ZoneFormat;
+  /** The columns on wide screens: a class of `ROW_GRIDS`. */
   grid: string;
   selected: boolean;
   /** The result columns: a cell each. */
@@ -91,8 +126,7 @@ export const ConversationRow = memo(function ConversationRow({
   const results = item.operatorResultIds.length;
   return (
     <div
-      style={{ '--row-grid': grid } as React.CSSProperties}
-      className={`relative flex flex-wrap items-center gap-x-3 gap-y-1.5 border-b border-slate-200 px-3 py-2.5 text-sm md:grid md:grid-cols-(--row-grid) dark:border-slate-700 ${
+      className={`relative flex flex-wrap items-center gap-x-3 gap-y-1.5 border-b border-slate-200 px-3 py-2.5 text-sm md:grid ${grid} dark:border-slate-700 ${
         selected
           ? 'bg-sky-50 ring-2 ring-sky-600 ring-inset dark:bg-sky-950/50 dark:ring-sky-400'
           : 'hover:bg-slate-50 dark:hover:bg-slate-800/60'

@@ -110,7 +110,7 @@ export function FilterFields({
         <select
           value={filters.configuration ?? ''}
           onChange={(event) => set({ configuration: event.target.value || null })}
-          className={`${inputClass} max-w-56`}
+          className={`${inputClass} w-56`}
         >
           <option value="">Any configuration</option>
           {filters.configuration && !configurations.data?.some((item) => item.id === filters.configuration) && (
@@ -128,7 +128,7 @@ export function FilterFields({
         <select
           value={filters.operator ?? ''}
           onChange={(event) => set({ operator: event.target.value || null })}
-          className={`${inputClass} max-w-56`}
+          className={`${inputClass} w-56`}
         >
           <option value="">Any operator</option>
           {filters.operator && !operators.data?.some((item) => item.id === filters.operator) && (

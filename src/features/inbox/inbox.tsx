@@ -11,6 +11,7 @@ import { retryDelay } from '../../lib/query-client';
 import { placeOf } from '../../lib/scroll-memory';
 import { withZone, zoneFormat } from '../../lib/time';
 import { useMediaQuery } from '../../lib/use-media-query';
+import { useServerRendering } from '../../lib/server-rendering';
 import { useZone } from '../../lib/use-zone';
 import { activeFilters } from './active-filters';
 import { configurationListOptions, operatorListOptions, UnusableFilterError } from './api';
@@ -41,6 +42,8 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
   const zone = useZone();
   const format = useMemo(() => zoneFormat(zone), [zone]);
   const wide = useMediaQuery('(min-width: 768px)');
+  // The server does not know the screen: it renders the button and the fields, and CSS shows one.
+  const serverRendering = useServerRendering();
   const [now] = useState(() => Date.now());
   const key = listKey(filters);
 
@@ -129,8 +132,12 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
           onChannel={(channelId) => setFilters({ ...filters, channelId })}
         />
         <div className="flex flex-wrap items-center gap-3">
-          {!wide && (
-            <Button onClick={() => sheet.current?.showModal()} aria-haspopup="dialog">
+          {(!wide || serverRendering) && (
+            <Button
+              onClick={() => sheet.current?.showModal()}
+              aria-haspopup="dialog"
+              className={serverRendering ? 'md:hidden' : ''}
+            >
               Filters{count > 0 ? ` (${count})` : ''}
             </Button>
           )}
@@ -139,13 +146,13 @@ export function Inbox({ onIntent }: { onIntent: (conversationId: string) => void
           </span>
           {count > 0 && <Button onClick={clearFilters}>Clear filters</Button>}
         </div>
-        {wide && filterFields}
+        {serverRendering ? <div className="hidden md:block">{filterFields}</div> : wide && filterFields}
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ReviewFilterField review={review} onChange={setReview} />
           <TriageBar triage={triage} operators={operatorNames} seen={inboxRows.seen} onChange={setTriage} />
         </div>
       </section>
-      {!wide && (
+      {!wide && !serverRendering && (
         <dialog
           ref={sheet}
           aria-labelledby="filter-sheet-heading"

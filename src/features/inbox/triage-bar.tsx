@@ -98,7 +98,7 @@ export function TriageBar({
         value=""
         disabled={full}
         onChange={(event) => event.target.value && onChange({ ...triage, columns: [...triage.columns, event.target.value] })}
-        className={`${inputClass} py-1`}
+        className={`${inputClass} w-56 py-1`}
       >
         <option value="">{full ? `At most ${MAX_TRIAGE_COLUMNS} result columns` : 'Add a result column…'}</option>
         {operators
