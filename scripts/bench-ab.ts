@@ -46,7 +46,10 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   try {
     for (const build of builds) {
-      build.server = await startServer({ UPSTREAM_CACHE_MS: '60000' }, `${build.folder}/dist-server/main.js`);
+      build.server = await startServer(
+        { UPSTREAM_CACHE_MS: '60000', DEMO_BENCH_CONVERSATIONS: '1' },
+        `${build.folder}/dist-server/main.js`,
+      );
     }
     browser = await launchChromium();
     for (const build of builds) for (const size of SIZES) await warmPage(browser, linkTo(build, size), problems);
