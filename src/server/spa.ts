@@ -88,6 +88,7 @@ function cachePolicy(path: string): string {
 
 /** Where the app renders, in index.html: an inbox link's HTML fills it (src/server/first-rows.ts). */
 const ROOT = '<div id="root"></div>';
+const encoder = new TextEncoder();
 
 /**
  * The inbox's renderer: given, or loaded once from the module the build wrote (a path), the first
@@ -140,23 +141,18 @@ export function spaServer(root: string, { renderer, firstRowsBudgetMs }: SpaOpti
     });
     app.use('/assets/*', serveStatic({ root, precompressed: true }));
     app.use('/*', serveStatic({ root }));
+    // Where index.html splits around the root that an inbox link's rows fill, worked out once.
+    const rootAt = index?.indexOf(ROOT) ?? -1;
+    const rest = index?.slice(rootAt + ROOT.length) ?? '';
     app.get('*', (c) => {
       // A missing asset is a 404, not the SPA: a stale tab must not parse HTML as JavaScript.
       if (c.req.path.startsWith('/assets/') || index === null) return c.notFound();
       const search = new URL(c.req.url).search;
-      const list = pageAt(c.req.path)?.list;
-      const rootAt = index.indexOf(ROOT);
-      if (
-        !renderer ||
-        list?.kind !== 'conversations' ||
-        rootAt === -1 ||
-        list.firstPage(new URLSearchParams(search), Date.now()) === null
-      ) {
+      // A link whose filters cannot be listed gets its root empty from `inboxFirstRows` too.
+      if (!renderer || rootAt === -1 || pageAt(c.req.path)?.list?.kind !== 'conversations') {
         return c.html(index.replace('</head>', `${hints(c.req.path, search)}</head>`));
       }
       const head = index.slice(0, rootAt).replace('</head>', `${hints(c.req.path, search, false)}</head>`);
-      const rest = index.slice(rootAt + ROOT.length);
-      const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
           // On the next turn of the event loop: the response's headers have gone out by then, and
