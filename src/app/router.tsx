@@ -5,7 +5,8 @@ import { PAGES, pageAt, type PageIdKind, type PageListKind } from '../api/pages'
 import { conversationQueryOptions } from '../features/conversation/api';
 import { conversationListOptions } from '../features/inbox/api';
 import { readFilters } from '../api/inbox-filters';
-import { operatorResultQueryOptions } from '../features/operator-results/api';
+import { operatorResultQueryOptions, prefetchConversationResults } from '../features/operator-results/api';
+import { conversationReviewQueryOptions, meQueryOptions } from '../features/reviews/api';
 import { lazyPage, type PageModule } from './lazy-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RootLayout } from './root-layout';
@@ -34,6 +35,19 @@ export const OPENING_QUERIES = {
   operatorResult: (queryClient, id) => queryClient.prefetchQuery(operatorResultQueryOptions(id)),
 } satisfies Record<PageIdKind, (queryClient: QueryClient, id: string) => Promise<void>>;
 
+/**
+ * What a page shows beside its opening data, asked for once the reader is about to open it (its
+ * link hovered or focused, `preparePage`): the page then opens whole, no panel still loading.
+ */
+const FOLLOWING_QUERIES = {
+  conversation: (queryClient, id) =>
+    Promise.all([
+      prefetchConversationResults(queryClient, id),
+      queryClient.prefetchQuery(conversationReviewQueryOptions(id)),
+      queryClient.prefetchQuery(meQueryOptions),
+    ]),
+} satisfies Partial<Record<PageIdKind, (queryClient: QueryClient, id: string) => Promise<unknown>>>;
+
 /** How each list a page opens with is asked for, from its link's query: the query its page reads. */
 export const LIST_QUERIES = {
   conversations: (queryClient, params) => queryClient.prefetchInfiniteQuery(conversationListOptions(readFilters(params).filters)),
@@ -53,6 +67,16 @@ export function startPage(path: string, queryClient: QueryClient): Promise<unkno
   if (found.opening) void OPENING_QUERIES[found.opening.kind](queryClient, found.opening.id);
   if (found.list) void LIST_QUERIES[found.list.kind](queryClient, url.searchParams);
   return pageCode(url.pathname);
+}
+
+/**
+ * Readies the page at `path` for a reader about to open it: `startPage`, and what the page shows
+ * beside its opening data. Resolves once its code has loaded.
+ */
+export function preparePage(path: string, queryClient: QueryClient): Promise<unknown> {
+  const opening = pageAt(new URL(path, 'http://app.invalid').pathname)?.opening;
+  if (opening?.kind === 'conversation') void FOLLOWING_QUERIES[opening.kind](queryClient, opening.id);
+  return startPage(path, queryClient);
 }
 
 /** Loads the code of the page at `pathname` (once, however often it is asked), and nothing else. */

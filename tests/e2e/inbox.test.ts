@@ -235,22 +235,50 @@ describe('the inbox in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('opens a row hovered first with its data already in: the conversation was asked for before the click', async () => {
+  it('opens a row hovered first whole: its conversation, results, review and reviewer asked for before the click, nothing after', async () => {
     const { page } = await browser.newPage();
     await openInbox(page);
-    const link = page.locator('[data-row-index="2"] a[data-conversation-id]');
+    // A row with operator results, so that there is a panel to fill.
+    const row = page
+      .locator(APP_ROWS)
+      .filter({ has: page.locator('[title$="operator results"]:not([title^="0 "])') })
+      .first();
+    const results = Number((await row.locator('[title$="operator results"]').getAttribute('title'))!.split(' ')[0]);
+    const link = row.locator('a[data-conversation-id]');
     const id = (await link.getAttribute('data-conversation-id'))!;
-    const asked: number[] = [];
+    const asked: string[] = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === `/api/v3/Conversations/${id}`) asked.push(Date.now());
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
     });
     await link.hover();
-    await expect.poll(() => asked.length).toBe(1);
+    const before = [
+      `/api/v3/Conversations/${id}`,
+      `/api/v3/OperatorResults?conversationId=${id}&pageSize=1000`,
+      `/api/reviews/conversations/${id}`,
+      '/api/me',
+    ];
+    await expect.poll(() => before.filter((path) => asked.includes(path))).toEqual(before);
+    await page.waitForLoadState('networkidle');
+    const askedBeforeClick = asked.length;
+
     await link.click();
     await page.getByRole('navigation', { name: /opened from/ }).waitFor();
     await page.locator('h1').filter({ hasNotText: 'Conversation' }).first().waitFor();
+    await page.locator('[data-message]').first().waitFor();
+    // Whole from its first frame: no panel loading, and no request for what the page shows.
     expect(await page.getByText('Loading conversation…').count()).toBe(0);
-    expect(asked).toHaveLength(1);
+    expect(await page.getByText('Loading results').count()).toBe(0);
+    expect(await page.getByText('Loading the review status…').count()).toBe(0);
+    expect(await page.getByText('Loading notes…').count()).toBe(0);
+    const panel = page.getByRole('region', { name: /Operator results/ });
+    await expect
+      .poll(() => panel.getByRole('heading', { level: 2 }).innerText())
+      .toMatch(new RegExp(`^Operator results \\(${results}\\b`));
+    // Its operators by name: they were looked up before the click too.
+    expect(await panel.getByText(/intelligence_operator_/).count()).toBe(0);
+    await page.waitForLoadState('networkidle');
+    expect(asked.slice(askedBeforeClick)).toEqual([]);
   });
 
   it('steps with Next across a page boundary, the next page asked for with Twilio’s token', async () => {

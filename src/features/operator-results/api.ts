@@ -1,7 +1,7 @@
-import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
 import { isId } from '../../api/ids';
 import { operatorSchema } from '../../api/operator';
-import { operatorResultSchema } from '../../api/operator-result';
+import { operatorResultSchema, type OperatorResult } from '../../api/operator-result';
 import { apiPaths, BFF_API_PREFIX } from '../../api/paths';
 import { getJson } from '../../lib/api-client';
 import { fetchEveryResult } from '../../lib/operator-result-list';
@@ -31,6 +31,21 @@ export const conversationResultsQueryOptions = (conversationId: string) =>
     },
     staleTime: 60_000,
   });
+
+/** The operators a conversation's results name by ID, once each: only those are looked up, any other value is shown as it is. */
+export const namedOperators = (results: readonly OperatorResult[]): string[] =>
+  [...new Set(results.map((r) => r.operator.id))].filter((id) => isId('operator', id));
+
+/**
+ * Asks for a conversation's results and the names of the operators they name, as its page shows
+ * them: for a page about to be opened, so that its results panel opens complete.
+ */
+export async function prefetchConversationResults(client: QueryClient, conversationId: string): Promise<void> {
+  const options = conversationResultsQueryOptions(conversationId);
+  await client.prefetchQuery(options);
+  const results = client.getQueryData(options.queryKey) ?? [];
+  await Promise.all(namedOperators(results).map((id) => client.prefetchQuery(operatorQueryOptions(id))));
+}
 
 export const operatorQueryOptions = (id: string) =>
   queryOptions({

@@ -10,7 +10,7 @@ import { DateTime } from '../../components/date-time';
 import { SkeletonBlock } from '../../components/skeleton';
 import { withZone } from '../../lib/time';
 import { useZone } from '../../lib/use-zone';
-import { operatorQueryOptions } from './api';
+import { namedOperators, operatorQueryOptions } from './api';
 import { AnalysisCostLine } from './analysis-cost-line';
 import { FORMAT_LABELS, TRIGGER_LABELS } from './labels';
 import { OperatorLine } from './operator-line';
@@ -39,8 +39,7 @@ export const resultCountLabel = ({ rows, results }: { rows: number; results: num
 
 /** Operator names by operator ID; a failed lookup simply leaves the ID to be shown. */
 export function useOperatorNames(results: OperatorResult[]): Map<string, string> {
-  // Only operator IDs are looked up; any other value is shown as it is.
-  const ids = [...new Set(results.map((r) => r.operator.id))].filter((id) => isId('operator', id));
+  const ids = namedOperators(results);
   return useQueries({
     queries: ids.map(operatorQueryOptions),
     combine: (answers) => {
