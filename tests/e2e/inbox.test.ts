@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SERVER_ROWS } from '../../src/features/inbox/conversation-list';
 import { OPERATORS } from '../../src/mocks/fixtures/operator-results';
@@ -247,10 +247,15 @@ describe('the inbox in Chromium', () => {
     const link = row.locator('a[data-conversation-id]');
     const id = (await link.getAttribute('data-conversation-id'))!;
     const asked: string[] = [];
+    const pending = new Set<Request>();
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+      if (!url.pathname.startsWith('/api/')) return;
+      asked.push(url.pathname + url.search);
+      pending.add(request);
     });
+    page.on('requestfinished', (request) => pending.delete(request));
+    page.on('requestfailed', (request) => pending.delete(request));
     await link.hover();
     const before = [
       `/api/v3/Conversations/${id}`,
@@ -259,7 +264,10 @@ describe('the inbox in Chromium', () => {
       '/api/me',
     ];
     await expect.poll(() => before.filter((path) => asked.includes(path))).toEqual(before);
-    await page.waitForLoadState('networkidle');
+    // Then, once the results are in, the operators they name, for their names; and every answer in.
+    await expect
+      .poll(() => asked.some((path) => path.startsWith('/api/v3/ControlPlane/Operators/')) && pending.size === 0)
+      .toBe(true);
     const askedBeforeClick = asked.length;
 
     await link.click();
