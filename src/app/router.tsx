@@ -39,14 +39,14 @@ export const OPENING_QUERIES = {
  * What a page shows beside its opening data, asked for once the reader is about to open it (its
  * link hovered or focused, `preparePage`): the page then opens whole, no panel still loading.
  */
-const FOLLOWING_QUERIES = {
+const FOLLOWING_QUERIES: Partial<Record<PageIdKind, (queryClient: QueryClient, id: string) => Promise<unknown>>> = {
   conversation: (queryClient, id) =>
     Promise.all([
       prefetchConversationResults(queryClient, id),
       queryClient.prefetchQuery(conversationReviewQueryOptions(id)),
       queryClient.prefetchQuery(meQueryOptions),
     ]),
-} satisfies Partial<Record<PageIdKind, (queryClient: QueryClient, id: string) => Promise<unknown>>>;
+};
 
 /** How each list a page opens with is asked for, from its link's query: the query its page reads. */
 export const LIST_QUERIES = {
@@ -75,7 +75,7 @@ export function startPage(path: string, queryClient: QueryClient): Promise<unkno
  */
 export function preparePage(path: string, queryClient: QueryClient): Promise<unknown> {
   const opening = pageAt(new URL(path, 'http://app.invalid').pathname)?.opening;
-  if (opening?.kind === 'conversation') void FOLLOWING_QUERIES[opening.kind](queryClient, opening.id);
+  if (opening) void FOLLOWING_QUERIES[opening.kind]?.(queryClient, opening.id);
   return startPage(path, queryClient);
 }
 
